@@ -1,0 +1,31 @@
+package pe.tramita.catalog;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** A procedure as its TUPA entry describes it ({@code processes/<key>/procedure.yml}). */
+public record Procedure(String key, String processKey, String name, String summary, List<String> legalBasis,
+		Qualification qualification, Silence silence, int termBusinessDays, BigDecimal feeSoles,
+		String receivingOffice, String decidingOffice, String decidingAuthority, String reconsiderationAuthority,
+		String appealAuthority, List<Requirement> requirements) {
+
+	public enum Qualification {
+
+		APROBACION_AUTOMATICA, EVALUACION_PREVIA
+
+	}
+
+	public enum Silence {
+
+		POSITIVO, NEGATIVO, NINGUNO
+
+	}
+
+	public record Requirement(String id, String name, boolean upload, boolean required) {
+	}
+
+	public List<Requirement> uploads() {
+		return requirements.stream().filter(Requirement::upload).toList();
+	}
+
+}

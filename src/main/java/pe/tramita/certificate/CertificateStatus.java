@@ -1,0 +1,7 @@
+package pe.tramita.certificate;
+
+public enum CertificateStatus {
+
+	VIGENTE, REVOCADO
+
+}

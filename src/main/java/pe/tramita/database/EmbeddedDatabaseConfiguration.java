@@ -1,0 +1,35 @@
+package pe.tramita.database;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** No {@code spring.datasource.url} given: start the embedded PostgreSQL and pool connections to it. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedDatabaseConfiguration {
+
+	@Bean(destroyMethod = "close")
+	EmbeddedDatabase embeddedDatabase(@Value("${tramita.data-dir}") Path dataDir) throws IOException {
+		return EmbeddedDatabase.start(dataDir);
+	}
+
+	@Bean
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(EmbeddedDatabase database, DataSourceProperties properties) {
+		properties.setUrl(database.jdbcUrl());
+		properties.setUsername("postgres");
+		properties.setPassword("postgres");
+		return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+	}
+
+}

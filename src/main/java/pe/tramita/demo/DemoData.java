@@ -1,0 +1,185 @@
+package pe.tramita.demo;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import pe.tramita.catalog.Procedure;
+import pe.tramita.catalog.ProcedureCatalog;
+import pe.tramita.document.Documents;
+import pe.tramita.document.FileKind;
+import pe.tramita.document.UploadedFile;
+import pe.tramita.request.ApplicationForm;
+import pe.tramita.request.Expedientes;
+import pe.tramita.request.IdentityDocumentType;
+import pe.tramita.request.RiskLevel;
+
+/**
+ * The {@code demo} profile: clerks in two municipalities (Cajamarca province and Los Baños del Inca district) and a
+ * handful of cases in every state, created once on an empty database. All demo users share the password
+ * {@value #PASSWORD} (hashed by Camunda like any other).
+ */
+@Component
+@ConditionalOnProperty(name = "tramita.demo", havingValue = "true")
+class DemoData {
+
+	static final String PASSWORD = "tramita";
+
+	static final String CAJAMARCA = "060101";
+
+	static final String BANOS_DEL_INCA = "060108";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	private final IdentityService identityService;
+
+	private final TaskService taskService;
+
+	private final ManagementService managementService;
+
+	private final Expedientes expedientes;
+
+	private final ProcedureCatalog catalog;
+
+	private int applicants;
+
+	DemoData(IdentityService identityService, TaskService taskService, ManagementService managementService,
+			Expedientes expedientes, ProcedureCatalog catalog) {
+		this.identityService = identityService;
+		this.taskService = taskService;
+		this.managementService = managementService;
+		this.expedientes = expedientes;
+		this.catalog = catalog;
+	}
+
+	@EventListener(PostDeployEvent.class)
+	@Order(30)
+	void create() {
+		if (identityService.createUserQuery().userId("admin").count() > 0) {
+			return;
+		}
+		user("admin", "Ana", "Administradora", List.of("admin"), List.of(CAJAMARCA, BANOS_DEL_INCA));
+		user("asesor", "Arturo", "Asesor", List.of("asesor"), List.of(CAJAMARCA, BANOS_DEL_INCA));
+		clerks("cajamarca", CAJAMARCA);
+		clerks("banos", BANOS_DEL_INCA);
+		cases();
+		log.info("Demo data created: users with password '{}', cases in every state", PASSWORD);
+	}
+
+	private void clerks(String suffix, String ubigeo) {
+		user("mesa." + suffix, "María", "Mesa de Partes", List.of("mesa-de-partes"), List.of(ubigeo));
+		user("licencias." + suffix, "Luis", "Licencias", List.of("licencias"), List.of(ubigeo));
+		user("itse." + suffix, "Irma", "Defensa Civil", List.of("defensa-civil"), List.of(ubigeo));
+		user("gerente." + suffix, "Gonzalo", "Gerente", List.of("gerencia"), List.of(ubigeo));
+	}
+
+	private void user(String id, String first, String last, List<String> offices, List<String> municipalities) {
+		User user = identityService.newUser(id);
+		user.setFirstName(first);
+		user.setLastName(last);
+		user.setEmail(id + "@demo.tramita.pe");
+		user.setPassword(PASSWORD);
+		identityService.saveUser(user);
+		offices.forEach(office -> identityService.createMembership(id, office));
+		municipalities.forEach(ubigeo -> identityService.createTenantUserMembership(ubigeo, id));
+	}
+
+	private void cases() {
+		Procedure licence = catalog.get("licencia-funcionamiento");
+		file(licence, CAJAMARCA, "Bodega Santa Apolonia", RiskLevel.BAJO);
+		String observed = file(licence, CAJAMARCA, "Librería El Cumbe", RiskLevel.BAJO);
+		complete(observed, "reviewRequirements", "mesa.cajamarca",
+				Map.of("requisitosCompletos", false, "observacion", "Falta la declaración jurada firmada."));
+		String classifying = file(licence, CAJAMARCA, "Restaurante Los Baños", RiskLevel.MEDIO);
+		reviewOk(classifying, "mesa.cajamarca");
+		String inspecting = file(licence, CAJAMARCA, "Hostal Plaza de Armas", RiskLevel.ALTO);
+		reviewOk(inspecting, "mesa.cajamarca");
+		complete(inspecting, "classifyRisk", "licencias.cajamarca", Map.of("nivelRiesgo", "ALTO"));
+		String deciding = file(licence, CAJAMARCA, "Farmacia San Sebastián", RiskLevel.MEDIO);
+		reviewOk(deciding, "mesa.cajamarca");
+		complete(deciding, "classifyRisk", "licencias.cajamarca", Map.of("nivelRiesgo", "MEDIO"));
+		String approved = file(licence, CAJAMARCA, "Panadería El Inca", RiskLevel.BAJO);
+		reviewOk(approved, "mesa.cajamarca");
+		complete(approved, "classifyRisk", "licencias.cajamarca", Map.of("nivelRiesgo", "BAJO"));
+		complete(approved, "decideLicence", "gerente.cajamarca",
+				Map.of("aprobado", true, "fundamento", "Cumple los requisitos del TUPA y las condiciones de seguridad."));
+		String denied = file(licence, CAJAMARCA, "Discoteca La Colina", RiskLevel.MUY_ALTO);
+		reviewOk(denied, "mesa.cajamarca");
+		complete(denied, "classifyRisk", "licencias.cajamarca", Map.of("nivelRiesgo", "MUY_ALTO"));
+		complete(denied, "inspectSafety", "itse.cajamarca",
+				Map.of("itseFavorable", false, "informeItse", "Sin salidas de emergencia ni señalización."));
+		complete(denied, "decideLicence", "gerente.cajamarca",
+				Map.of("aprobado", false, "fundamento", "La inspección ITSE fue desfavorable."));
+		String lapsed = file(licence, CAJAMARCA, "Ferretería Chontapaccha", RiskLevel.BAJO);
+		complete(lapsed, "reviewRequirements", "mesa.cajamarca",
+				Map.of("requisitosCompletos", false, "observacion", "Falta la vigencia de poder del representante."));
+		expireCorrectionTerm(lapsed);
+
+		file(licence, BANOS_DEL_INCA, "Hospedaje Termal Inca", RiskLevel.MEDIO);
+		String banosApproved = file(licence, BANOS_DEL_INCA, "Bodega Don Lucho", RiskLevel.BAJO);
+		reviewOk(banosApproved, "mesa.banos");
+		complete(banosApproved, "classifyRisk", "licencias.banos", Map.of("nivelRiesgo", "BAJO"));
+		complete(banosApproved, "decideLicence", "gerente.banos",
+				Map.of("aprobado", true, "fundamento", "Cumple los requisitos del TUPA."));
+	}
+
+	private String file(Procedure procedure, String ubigeo, String business, RiskLevel risk) {
+		String dni = "%08d".formatted(41234500 + ++applicants);
+		ApplicationForm form = new ApplicationForm(IdentityDocumentType.DNI, dni,
+				"Rosa Chávez Quispe", "rosa.chavez@example.pe", "976543210", "20131312955", business + " S.A.C.",
+				business, "Jr. Amalia Puga 123, Cajamarca", "Comercio minorista", new BigDecimal("48.50"), risk, true);
+		byte[] pdf = samplePdf();
+		UploadedFile declaration = new UploadedFile("declaracion-itse", "declaracion-jurada.pdf", FileKind.PDF, pdf,
+				Documents.sha256(pdf));
+		return expedientes.apply(ubigeo, procedure, form, List.of(declaration)).caseNumber();
+	}
+
+	private void reviewOk(String caseNumber, String clerk) {
+		complete(caseNumber, "reviewRequirements", clerk, Map.of("requisitosCompletos", true));
+	}
+
+	private void complete(String caseNumber, String step, String clerk, Map<String, Object> variables) {
+		Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(step)
+			.singleResult();
+		taskService.claim(task.getId(), clerk);
+		taskService.complete(task.getId(), variables);
+	}
+
+	/** As if the citizen had let the 2 business days pass: run the waiting timer now. */
+	private void expireCorrectionTerm(String caseNumber) {
+		String processInstanceId = expedientes.findByCaseNumber(caseNumber).orElseThrow().processInstanceId();
+		Job timer = managementService.createJobQuery().processInstanceId(processInstanceId).timers().singleResult();
+		managementService.executeJob(timer.getId());
+	}
+
+	private static byte[] samplePdf() {
+		try (PDDocument document = new PDDocument()) {
+			document.addPage(new PDPage());
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			document.save(out);
+			return out.toByteArray();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+}

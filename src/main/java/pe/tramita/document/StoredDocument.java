@@ -1,0 +1,73 @@
+package pe.tramita.document;
+
+import java.time.Instant;
+
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "document")
+class StoredDocument {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private long expedienteId;
+
+	@Column(columnDefinition = "char(6)")
+	private String ubigeo;
+
+	private String requirement;
+
+	private String fileName;
+
+	private String contentType;
+
+	private long sizeBytes;
+
+	@Column(columnDefinition = "char(64)")
+	private String sha256;
+
+	@Basic(fetch = FetchType.LAZY)
+	private byte[] content;
+
+	private Instant uploadedAt;
+
+	private String uploadedBy;
+
+	protected StoredDocument() {
+	}
+
+	StoredDocument(long expedienteId, String ubigeo, UploadedFile file, Instant uploadedAt, String uploadedBy) {
+		this.expedienteId = expedienteId;
+		this.ubigeo = ubigeo;
+		this.requirement = file.requirement();
+		this.fileName = file.fileName();
+		this.contentType = file.kind().contentType();
+		this.sizeBytes = file.content().length;
+		this.sha256 = file.sha256();
+		this.content = file.content();
+		this.uploadedAt = uploadedAt;
+		this.uploadedBy = uploadedBy;
+	}
+
+	DocumentView toView() {
+		return new DocumentView(id, requirement, fileName, contentType, sizeBytes, sha256, uploadedAt, uploadedBy);
+	}
+
+	String ubigeo() {
+		return ubigeo;
+	}
+
+	byte[] content() {
+		return content;
+	}
+
+}

@@ -1,0 +1,120 @@
+package pe.tramita.portal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import pe.tramita.catalog.Procedure;
+import pe.tramita.catalog.Procedure.Requirement;
+import pe.tramita.catalog.ProcedureCatalog;
+import pe.tramita.document.Documents;
+import pe.tramita.document.UploadRejectedException;
+import pe.tramita.document.UploadedFile;
+import pe.tramita.municipality.Municipalities;
+import pe.tramita.municipality.MunicipalityView;
+import pe.tramita.request.ApplicationForm;
+import pe.tramita.request.ApplicationFormValidator;
+import pe.tramita.request.Expedientes;
+import pe.tramita.request.Filing;
+import pe.tramita.request.IdentityDocumentType;
+import pe.tramita.request.RiskLevel;
+import pe.tramita.web.NotFoundException;
+
+/** The online application: form, documents, and on success the case number and access code. */
+@Controller
+class ApplicationController {
+
+	static final String UPLOAD_PREFIX = "documento-";
+
+	private final Municipalities municipalities;
+
+	private final ProcedureCatalog catalog;
+
+	private final Documents documents;
+
+	private final Expedientes expedientes;
+
+	ApplicationController(Municipalities municipalities, ProcedureCatalog catalog, Documents documents,
+			Expedientes expedientes) {
+		this.municipalities = municipalities;
+		this.catalog = catalog;
+		this.documents = documents;
+		this.expedientes = expedientes;
+	}
+
+	@InitBinder("applicationForm")
+	void initBinder(WebDataBinder binder) {
+		binder.addValidators(new ApplicationFormValidator());
+	}
+
+	@GetMapping("/m/{ubigeo}/tramites/{key}/solicitud")
+	String initApplicationForm(@PathVariable String ubigeo, @PathVariable String key, Model model) {
+		prepare(model, ubigeo, key);
+		model.addAttribute("applicationForm", ApplicationForm.empty());
+		return "portal/application";
+	}
+
+	@PostMapping("/m/{ubigeo}/tramites/{key}/solicitud")
+	String processApplicationForm(@PathVariable String ubigeo, @PathVariable String key,
+			@Valid @ModelAttribute("applicationForm") ApplicationForm form, BindingResult result,
+			MultipartHttpServletRequest request, Model model, RedirectAttributes redirect) {
+		Procedure procedure = prepare(model, ubigeo, key);
+		List<UploadedFile> files = new ArrayList<>();
+		List<UploadProblem> uploadErrors = new ArrayList<>();
+		for (Requirement requirement : procedure.uploads()) {
+			try {
+				documents.validate(requirement.id(), request.getFile(UPLOAD_PREFIX + requirement.id()))
+					.ifPresentOrElse(files::add, () -> {
+						if (requirement.required()) {
+							uploadErrors.add(new UploadProblem("upload.missing", requirement.name()));
+						}
+					});
+			}
+			catch (UploadRejectedException rejected) {
+				uploadErrors.add(new UploadProblem(rejected.messageKey(), rejected.fileName()));
+			}
+		}
+		if (result.hasErrors() || !uploadErrors.isEmpty()) {
+			model.addAttribute("uploadErrors", uploadErrors);
+			return "portal/application";
+		}
+		Filing filing = expedientes.apply(ubigeo, procedure, form, files);
+		redirect.addFlashAttribute("filing", filing);
+		return "redirect:/m/" + ubigeo + "/tramites/" + key + "/presentada";
+	}
+
+	@GetMapping("/m/{ubigeo}/tramites/{key}/presentada")
+	String filed(@PathVariable String ubigeo, @PathVariable String key, Model model) {
+		if (!model.containsAttribute("filing")) {
+			// the access code is shown once, right after filing; a reload leads to the status page instead
+			return "redirect:/consulta";
+		}
+		prepare(model, ubigeo, key);
+		return "portal/filed";
+	}
+
+	private Procedure prepare(Model model, String ubigeo, String key) {
+		MunicipalityView municipality = municipalities.get(ubigeo);
+		Procedure procedure = catalog.find(key).orElseThrow(() -> new NotFoundException("procedure " + key));
+		model.addAttribute("municipality", municipality);
+		model.addAttribute("procedure", procedure);
+		model.addAttribute("documentTypes", IdentityDocumentType.values());
+		model.addAttribute("riskLevels", RiskLevel.values());
+		model.addAttribute("maxUploadSize", documents.maxSize().toMegabytes());
+		model.addAttribute("uploadPrefix", UPLOAD_PREFIX);
+		return procedure;
+	}
+
+}

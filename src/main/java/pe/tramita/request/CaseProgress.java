@@ -1,0 +1,103 @@
+package pe.tramita.request;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Where a case is in its process and what has happened to it, read from the engine; it never writes. */
+@Service
+public class CaseProgress {
+
+	private final Expedientes expedientes;
+
+	private final TaskService taskService;
+
+	private final HistoryService historyService;
+
+	private final IdentityService identityService;
+
+	CaseProgress(Expedientes expedientes, TaskService taskService, HistoryService historyService,
+			IdentityService identityService) {
+		this.expedientes = expedientes;
+		this.taskService = taskService;
+		this.historyService = historyService;
+		this.identityService = identityService;
+	}
+
+	/** A step the case waits on now, with the office that holds it. */
+	public record CurrentStep(String name, String office) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<CurrentStep> currentSteps(ExpedienteView expediente) {
+		if (expediente.processInstanceId() == null) {
+			return List.of();
+		}
+		return taskService.createTaskQuery().processInstanceId(expediente.processInstanceId()).list().stream()
+			.map(task -> new CurrentStep(task.getName(), officeOf(task)))
+			.toList();
+	}
+
+	/** Filing, every step taken and finished, observations and outcome, oldest first. */
+	@Transactional(readOnly = true)
+	public List<TimelineEntry> timeline(ExpedienteView expediente) {
+		List<TimelineEntry> timeline = new ArrayList<>(expedientes.events(expediente.id()));
+		if (expediente.processInstanceId() != null) {
+			for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery()
+				.processInstanceId(expediente.processInstanceId())
+				.list()) {
+				String office = officeName(historicCandidateGroup(task));
+				timeline.add(new TimelineEntry(task.getStartTime().toInstant(), "timeline.step.started", null,
+						task.getName(), office));
+				if (task.getEndTime() != null) {
+					timeline.add(new TimelineEntry(task.getEndTime().toInstant(), "timeline.step.finished", null,
+							task.getName(), office));
+				}
+			}
+		}
+		timeline.sort(Comparator.comparing(TimelineEntry::at));
+		return timeline;
+	}
+
+	public String officeName(String groupId) {
+		if (groupId == null) {
+			return null;
+		}
+		Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
+		return group == null ? groupId : group.getName();
+	}
+
+	private String officeOf(Task task) {
+		return officeName(taskService.getIdentityLinksForTask(task.getId()).stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+			.map(IdentityLink::getGroupId)
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(null));
+	}
+
+	private String historicCandidateGroup(HistoricTaskInstance task) {
+		return historyService.createHistoricIdentityLinkLogQuery()
+			.taskId(task.getId())
+			.type(IdentityLinkType.CANDIDATE)
+			.list()
+			.stream()
+			.map(link -> link.getGroupId())
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(null);
+	}
+
+}

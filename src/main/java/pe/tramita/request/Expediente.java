@@ -1,0 +1,161 @@
+package pe.tramita.request;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "expediente")
+class Expediente {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String caseNumber;
+
+	@Column(columnDefinition = "char(6)")
+	private String ubigeo;
+
+	private int year;
+
+	private int sequence;
+
+	private String procedureKey;
+
+	private String accessCodeHash;
+
+	@Enumerated(EnumType.STRING)
+	private ExpedienteStatus status;
+
+	@Enumerated(EnumType.STRING)
+	private IdentityDocumentType applicantDocumentType;
+
+	private String applicantDocumentNumber;
+
+	private String applicantName;
+
+	private String applicantEmail;
+
+	private String applicantPhone;
+
+	@Column(columnDefinition = "char(11)")
+	private String ruc;
+
+	private String businessName;
+
+	private String tradeName;
+
+	private String address;
+
+	private String activity;
+
+	@Column(name = "area_m2")
+	private BigDecimal areaM2;
+
+	@Enumerated(EnumType.STRING)
+	private RiskLevel declaredRisk;
+
+	private Instant filedAt;
+
+	private LocalDate dueDate;
+
+	private String observation;
+
+	private String decisionReason;
+
+	private Instant resolvedAt;
+
+	private String processInstanceId;
+
+	protected Expediente() {
+	}
+
+	Expediente(CaseNumber number, String procedureKey, String accessCodeHash, ApplicationForm form, Instant filedAt,
+			LocalDate dueDate) {
+		this.caseNumber = number.text();
+		this.ubigeo = number.ubigeo();
+		this.year = number.year();
+		this.sequence = number.sequence();
+		this.procedureKey = procedureKey;
+		this.accessCodeHash = accessCodeHash;
+		this.status = ExpedienteStatus.EN_TRAMITE;
+		this.applicantDocumentType = form.documentType();
+		this.applicantDocumentNumber = form.documentNumber();
+		this.applicantName = form.applicantName();
+		this.applicantEmail = form.email();
+		this.applicantPhone = emptyToNull(form.phone());
+		this.ruc = form.ruc();
+		this.businessName = form.businessName();
+		this.tradeName = emptyToNull(form.tradeName());
+		this.address = form.address();
+		this.activity = form.activity();
+		this.areaM2 = form.areaM2();
+		this.declaredRisk = form.riskLevel();
+		this.filedAt = filedAt;
+		this.dueDate = dueDate;
+	}
+
+	void startedAs(String processInstanceId) {
+		this.processInstanceId = processInstanceId;
+	}
+
+	void observe(String observation) {
+		this.status = ExpedienteStatus.OBSERVADO;
+		this.observation = observation;
+	}
+
+	void corrected() {
+		this.status = ExpedienteStatus.EN_TRAMITE;
+	}
+
+	void conclude(ExpedienteStatus outcome, String reason, Instant at) {
+		if (!outcome.concluded()) {
+			throw new IllegalArgumentException("Not an outcome: " + outcome);
+		}
+		this.status = outcome;
+		this.decisionReason = reason;
+		this.resolvedAt = at;
+	}
+
+	Long id() {
+		return id;
+	}
+
+	String ubigeo() {
+		return ubigeo;
+	}
+
+	String accessCodeHash() {
+		return accessCodeHash;
+	}
+
+	ExpedienteStatus status() {
+		return status;
+	}
+
+	String caseNumber() {
+		return caseNumber;
+	}
+
+	ExpedienteView toView() {
+		return new ExpedienteView(id, caseNumber, ubigeo, procedureKey, status, applicantDocumentType,
+				applicantDocumentNumber, applicantName, applicantEmail, applicantPhone, ruc, businessName, tradeName,
+				address, activity, areaM2, declaredRisk, filedAt, dueDate, observation, decisionReason, resolvedAt,
+				processInstanceId);
+	}
+
+	private static String emptyToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+}

@@ -1,0 +1,33 @@
+package pe.tramita.request;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Public because the engine calls it by reflection. What the procedure models may do to a case ({@code ${expedientes...}} in BPMN). */
+@Component("expedientes")
+public class ExpedienteProcessActions {
+
+	private final Expedientes expedientes;
+
+	ExpedienteProcessActions(Expedientes expedientes) {
+		this.expedientes = expedientes;
+	}
+
+	/** Tells the citizen what is missing, from the reviewer's {@code observacion}. */
+	public void observe(DelegateExecution execution) {
+		Object observation = execution.getVariable("observacion");
+		expedientes.observe(expedienteId(execution), observation == null ? null : observation.toString());
+	}
+
+	/** Records the outcome, with the decision's {@code fundamento} where there is one. */
+	public void conclude(DelegateExecution execution, String outcome) {
+		Object reason = execution.getVariable("fundamento");
+		expedientes.conclude(expedienteId(execution), ExpedienteStatus.valueOf(outcome),
+				reason == null ? null : reason.toString());
+	}
+
+	private static long expedienteId(DelegateExecution execution) {
+		return ((Number) execution.getVariable(Expedientes.EXPEDIENTE_VARIABLE)).longValue();
+	}
+
+}

@@ -1,0 +1,15 @@
+package pe.tramita.request;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ExpedienteRepository extends JpaRepository<Expediente, Long> {
+
+	Optional<Expediente> findByCaseNumber(String caseNumber);
+
+	List<Expediente> findByCaseNumberIn(Collection<String> caseNumbers);
+
+}

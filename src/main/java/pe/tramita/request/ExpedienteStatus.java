@@ -1,0 +1,18 @@
+package pe.tramita.request;
+
+/** Where a case stands, as the citizen is told. */
+public enum ExpedienteStatus {
+
+	EN_TRAMITE(false), OBSERVADO(false), APROBADO(true), DENEGADO(true), NO_PRESENTADO(true);
+
+	private final boolean concluded;
+
+	ExpedienteStatus(boolean concluded) {
+		this.concluded = concluded;
+	}
+
+	public boolean concluded() {
+		return concluded;
+	}
+
+}

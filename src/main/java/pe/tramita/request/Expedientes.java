@@ -1,0 +1,184 @@
+package pe.tramita.request;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import pe.tramita.calendar.BusinessCalendar;
+import pe.tramita.calendar.LegalClock;
+import pe.tramita.calendar.ProcessDeadlines;
+import pe.tramita.catalog.Procedure;
+import pe.tramita.document.Documents;
+import pe.tramita.document.UploadedFile;
+import pe.tramita.municipality.MunicipalityTenantIdProvider;
+import pe.tramita.request.CaseEvent.Kind;
+
+/**
+ * Cases (expedientes): filing, what the citizen may read with their access code, and the state changes the process
+ * model asks for. Saving a case and starting its process happen in one transaction.
+ */
+@Service("expedienteFacade") // "expedientes" is the name the BPMN models use for ExpedienteProcessActions
+public class Expedientes {
+
+	/** Process variable every procedure model may rely on: the case's id in the app schema. */
+	public static final String EXPEDIENTE_VARIABLE = "expedienteId";
+
+	static final String CORRECTION_MESSAGE = "subsanacionPresentada";
+
+	private final ExpedienteRepository expedientes;
+
+	private final CaseEventRepository events;
+
+	private final Documents documents;
+
+	private final BusinessCalendar calendar;
+
+	private final LegalClock clock;
+
+	private final RuntimeService runtimeService;
+
+	private final RepositoryService repositoryService;
+
+	private final JdbcTemplate jdbc;
+
+	Expedientes(ExpedienteRepository expedientes, CaseEventRepository events, Documents documents,
+			BusinessCalendar calendar, LegalClock clock, RuntimeService runtimeService,
+			RepositoryService repositoryService, JdbcTemplate jdbc) {
+		this.expedientes = expedientes;
+		this.events = events;
+		this.documents = documents;
+		this.calendar = calendar;
+		this.clock = clock;
+		this.runtimeService = runtimeService;
+		this.repositoryService = repositoryService;
+		this.jdbc = jdbc;
+	}
+
+	@Transactional
+	public Filing apply(String ubigeo, Procedure procedure, ApplicationForm form, List<UploadedFile> files) {
+		ApplicationForm clean = form.trimmed();
+		var now = clock.now();
+		CaseNumber number = nextCaseNumber(ubigeo, now.getYear());
+		String accessCode = AccessCodes.newCode();
+		LocalDate dueDate = calendar.addBusinessDays(now.toLocalDate(), procedure.termBusinessDays(), ubigeo);
+		Expediente expediente = expedientes.save(new Expediente(number, procedure.key(),
+				AccessCodes.hash(number.text(), accessCode), clean, now.toInstant(), dueDate));
+		for (UploadedFile file : files) {
+			documents.store(expediente.id(), ubigeo, file, now.toInstant(), null);
+		}
+		events.save(new CaseEvent(expediente, now.toInstant(), Kind.PRESENTADO, null, null));
+
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(MunicipalityTenantIdProvider.MUNICIPALITY_VARIABLE, ubigeo);
+		variables.put(EXPEDIENTE_VARIABLE, expediente.id());
+		variables.put("riesgoDeclarado", clean.riskLevel().name());
+		variables.put(ProcessDeadlines.DUE_DATE_VARIABLE, dueDate.toString());
+		String processInstanceId = startProcess(procedure.processKey(), ubigeo)
+			.businessKey(number.text())
+			.setVariables(variables)
+			.execute()
+			.getId();
+		expediente.startedAs(processInstanceId);
+		return new Filing(number.text(), accessCode, dueDate);
+	}
+
+	/** The case, only for the right number and access code; anything else is the same "not found". */
+	@Transactional(readOnly = true)
+	public Optional<ExpedienteView> findForCitizen(String caseNumber, String accessCode) {
+		return findWithCode(caseNumber, accessCode).map(Expediente::toView);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ExpedienteView> find(long id) {
+		return expedientes.findById(id).map(Expediente::toView);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ExpedienteView> findByCaseNumber(String caseNumber) {
+		return expedientes.findByCaseNumber(caseNumber).map(Expediente::toView);
+	}
+
+	@Transactional(readOnly = true)
+	public List<ExpedienteView> findByCaseNumbers(java.util.Collection<String> caseNumbers) {
+		return caseNumbers.isEmpty() ? List.of()
+				: expedientes.findByCaseNumberIn(caseNumbers).stream().map(Expediente::toView).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public List<TimelineEntry> events(long expedienteId) {
+		return events.findByExpedienteIdOrderByOccurredAt(expedienteId).stream().map(CaseEvent::toTimelineEntry).toList();
+	}
+
+	/** The citizen answers an observation with the missing documents; the review starts again. */
+	@Transactional
+	public void correctObservations(String caseNumber, String accessCode, List<UploadedFile> files) {
+		Expediente expediente = findWithCode(caseNumber, accessCode).orElseThrow(CaseNotFoundException::new);
+		if (expediente.status() != ExpedienteStatus.OBSERVADO) {
+			throw new IllegalStateException("Case " + caseNumber + " has no pending observation");
+		}
+		if (files.isEmpty()) {
+			throw new IllegalArgumentException("A correction needs at least one document");
+		}
+		var now = clock.now().toInstant();
+		for (UploadedFile file : files) {
+			documents.store(expediente.id(), expediente.ubigeo(), file, now, null);
+		}
+		expediente.corrected();
+		events.save(new CaseEvent(expediente, now, Kind.SUBSANADO, null, null));
+		runtimeService.createMessageCorrelation(CORRECTION_MESSAGE)
+			.processInstanceBusinessKey(expediente.caseNumber())
+			.correlate();
+	}
+
+	@Transactional
+	void observe(long expedienteId, String observation) {
+		Expediente expediente = expedientes.findById(expedienteId).orElseThrow();
+		expediente.observe(observation);
+		events.save(new CaseEvent(expediente, clock.now().toInstant(), Kind.OBSERVADO, observation, null));
+	}
+
+	@Transactional
+	void conclude(long expedienteId, ExpedienteStatus outcome, String reason) {
+		Expediente expediente = expedientes.findById(expedienteId).orElseThrow();
+		var now = clock.now().toInstant();
+		expediente.conclude(outcome, reason, now);
+		events.save(new CaseEvent(expediente, now, Kind.valueOf(outcome.name()), reason, null));
+	}
+
+	private Optional<Expediente> findWithCode(String caseNumber, String accessCode) {
+		if (caseNumber == null || accessCode == null) {
+			return Optional.empty();
+		}
+		return expedientes.findByCaseNumber(caseNumber.strip())
+			.filter(e -> AccessCodes.matches(e.caseNumber(), accessCode, e.accessCodeHash()));
+	}
+
+	/** A municipality's own version of the procedure wins over the shared one. */
+	private ProcessInstantiationBuilder startProcess(String processKey, String ubigeo) {
+		boolean ownVersion = repositoryService.createProcessDefinitionQuery()
+			.processDefinitionKey(processKey)
+			.tenantIdIn(ubigeo)
+			.count() > 0;
+		ProcessInstantiationBuilder builder = runtimeService.createProcessInstanceByKey(processKey);
+		return ownVersion ? builder.processDefinitionTenantId(ubigeo) : builder.processDefinitionWithoutTenantId();
+	}
+
+	/** Gap-free: the counter row stays locked until this transaction ends, and rolls back with it. */
+	private CaseNumber nextCaseNumber(String ubigeo, int year) {
+		Integer next = jdbc.queryForObject("""
+				INSERT INTO tramita.case_number_counter (ubigeo, year, last_value) VALUES (?, ?, 1)
+				ON CONFLICT (ubigeo, year) DO UPDATE SET last_value = case_number_counter.last_value + 1
+				RETURNING last_value""", Integer.class, ubigeo, year);
+		return new CaseNumber(ubigeo, year, next);
+	}
+
+}

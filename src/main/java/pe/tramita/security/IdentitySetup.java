@@ -1,0 +1,88 @@
+package pe.tramita.security;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The offices every procedure refers to, with full Camunda rights for the {@code admin} office; and a first
+ * administrator when {@code tramita.admin.password} is given (its password is hashed by Camunda, never stored here).
+ */
+@Component
+class IdentitySetup {
+
+	private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+	private final IdentityService identityService;
+
+	private final AuthorizationService authorizationService;
+
+	private final String adminUser;
+
+	private final String adminPassword;
+
+	IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
+			@Value("${tramita.admin.username:admin}") String adminUser,
+			@Value("${tramita.admin.password:}") String adminPassword) {
+		this.identityService = identityService;
+		this.authorizationService = authorizationService;
+		this.adminUser = adminUser;
+		this.adminPassword = adminPassword;
+	}
+
+	@EventListener(PostDeployEvent.class)
+	@Order(20)
+	void setUp() {
+		for (Map.Entry<String, String> office : Offices.NAMES.entrySet()) {
+			if (identityService.createGroupQuery().groupId(office.getKey()).count() == 0) {
+				Group group = identityService.newGroup(office.getKey());
+				group.setName(office.getValue());
+				group.setType("WORKFLOW");
+				identityService.saveGroup(group);
+			}
+		}
+		grantEverythingToAdmins();
+		if (!adminPassword.isBlank() && identityService.createUserQuery().userId(adminUser).count() == 0) {
+			User admin = identityService.newUser(adminUser);
+			admin.setFirstName("Administrador");
+			admin.setLastName("Tramita");
+			admin.setPassword(adminPassword);
+			identityService.saveUser(admin);
+			identityService.createMembership(adminUser, Offices.ADMIN);
+			log.info("Created administrator '{}'", adminUser);
+		}
+	}
+
+	private void grantEverythingToAdmins() {
+		for (Resource resource : Resources.values()) {
+			boolean granted = authorizationService.createAuthorizationQuery()
+				.groupIdIn(Offices.ADMIN)
+				.resourceType(resource)
+				.resourceId(Authorization.ANY)
+				.count() > 0;
+			if (!granted) {
+				Authorization all = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+				all.setGroupId(Offices.ADMIN);
+				all.setResource(resource);
+				all.setResourceId(Authorization.ANY);
+				all.addPermission(Permissions.ALL);
+				authorizationService.saveAuthorization(all);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,35 @@
+package pe.tramita.security;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The offices (Camunda groups) that procedure models name as candidate groups, with their display names. */
+public final class Offices {
+
+	public static final String MESA_DE_PARTES = "mesa-de-partes";
+
+	public static final String LICENCIAS = "licencias";
+
+	public static final String DEFENSA_CIVIL = "defensa-civil";
+
+	public static final String GERENCIA = "gerencia";
+
+	public static final String ASESOR = "asesor";
+
+	public static final String ADMIN = "admin";
+
+	static final Map<String, String> NAMES = new LinkedHashMap<>();
+
+	static {
+		NAMES.put(MESA_DE_PARTES, "Mesa de Partes");
+		NAMES.put(LICENCIAS, "Subgerencia de Licencias");
+		NAMES.put(DEFENSA_CIVIL, "Defensa Civil (ITSE)");
+		NAMES.put(GERENCIA, "Gerencia de Desarrollo Económico");
+		NAMES.put(ASESOR, "Asesoría de Simplificación Administrativa");
+		NAMES.put(ADMIN, "Administración del sistema");
+	}
+
+	private Offices() {
+	}
+
+}

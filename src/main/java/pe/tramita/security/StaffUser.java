@@ -1,0 +1,25 @@
+package pe.tramita.security;
+
+import java.io.Serializable;
+import java.util.Set;
+
+import org.springframework.security.core.AuthenticatedPrincipal;
+
+/** A logged-in clerk, advisor or administrator: their offices (groups) and municipalities (tenants). */
+public record StaffUser(String id, String fullName, Set<String> offices, Set<String> municipalities)
+		implements AuthenticatedPrincipal, Serializable {
+
+	@Override
+	public String getName() {
+		return id;
+	}
+
+	public boolean worksIn(String ubigeo) {
+		return ubigeo != null && municipalities.contains(ubigeo);
+	}
+
+	public boolean isAdmin() {
+		return offices.contains(Offices.ADMIN);
+	}
+
+}

@@ -1,0 +1,159 @@
+package pe.tramita.tasklist;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.form.FormField;
+import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
+import pe.tramita.calendar.LegalClock;
+
+/**
+ * Turns the {@code camunda:formField}s a user task declares into fields to render, and the clerk's typed text back
+ * into process variables, checking the model's constraints (required, minlength, maxlength, min, max, readonly).
+ */
+final class TaskForms {
+
+	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+	private TaskForms() {
+	}
+
+	static List<TaskFormField> fields(List<FormField> formFields) {
+		return formFields.stream().map(TaskForms::field).toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static TaskFormField field(FormField field) {
+		Integer minLength = null;
+		Integer maxLength = null;
+		Long min = null;
+		Long max = null;
+		boolean required = false;
+		boolean readOnly = false;
+		for (FormFieldValidationConstraint constraint : field.getValidationConstraints()) {
+			Object config = constraint.getConfiguration();
+			switch (constraint.getName()) {
+				case "required" -> required = true;
+				case "readonly" -> readOnly = true;
+				case "minlength" -> minLength = Integer.valueOf(config.toString());
+				case "maxlength" -> maxLength = Integer.valueOf(config.toString());
+				case "min" -> min = Long.valueOf(config.toString());
+				case "max" -> max = Long.valueOf(config.toString());
+				default -> throw new IllegalStateException(
+						"Form field " + field.getId() + " uses unknown constraint " + constraint.getName());
+			}
+		}
+		Map<String, String> options = "enum".equals(field.getTypeName())
+				? new LinkedHashMap<>((Map<String, String>) field.getType().getInformation("values")) : Map.of();
+		return new TaskFormField(field.getId(), field.getLabel() == null ? field.getId() : field.getLabel(),
+				field.getTypeName(), required, readOnly, minLength, maxLength, min, max, options,
+				display(field.getValue(), field.getDefaultValue()));
+	}
+
+	private static String display(TypedValue value, Object defaultValue) {
+		Object raw = value != null && value.getValue() != null ? value.getValue() : defaultValue;
+		if (raw == null) {
+			return "";
+		}
+		if (raw instanceof Date date) {
+			return DATE.format(date.toInstant().atZone(LegalClock.LIMA));
+		}
+		return raw.toString();
+	}
+
+	/** The typed variables, or the errors that stop them; fields not shown to the clerk are never written. */
+	record Submission(Map<String, Object> variables, List<FieldError> errors, List<TaskFormField> fieldsAsTyped) {
+
+		boolean valid() {
+			return errors.isEmpty();
+		}
+
+	}
+
+	static Submission parse(List<TaskFormField> fields, Map<String, String> typed) {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		List<FieldError> errors = new ArrayList<>();
+		List<TaskFormField> asTyped = new ArrayList<>();
+		for (TaskFormField field : fields) {
+			if (field.readOnly()) {
+				asTyped.add(field);
+				continue;
+			}
+			String text = typed.getOrDefault(field.id(), "").strip();
+			asTyped.add(field.withValue(text));
+			if (text.isEmpty()) {
+				if (field.required()) {
+					errors.add(new FieldError(field.id(), "taskForm.required", List.of(field.label())));
+				}
+				else if (!"boolean".equals(field.type())) {
+					variables.put(field.id(), null);
+				}
+				continue;
+			}
+			Object value = convert(field, text, errors);
+			if (value != null) {
+				variables.put(field.id(), value);
+			}
+		}
+		return new Submission(variables, errors, asTyped);
+	}
+
+	private static Object convert(TaskFormField field, String text, List<FieldError> errors) {
+		switch (field.type()) {
+			case "boolean":
+				if (!text.equals("true") && !text.equals("false")) {
+					errors.add(new FieldError(field.id(), "taskForm.boolean", List.of(field.label())));
+					return null;
+				}
+				return Boolean.valueOf(text);
+			case "long":
+				try {
+					long number = Long.parseLong(text);
+					if (field.min() != null && number < field.min() || field.max() != null && number > field.max()) {
+						errors.add(new FieldError(field.id(), "taskForm.range", List.of(field.label(),
+								field.min() == null ? "-" : field.min(), field.max() == null ? "-" : field.max())));
+						return null;
+					}
+					return number;
+				}
+				catch (NumberFormatException e) {
+					errors.add(new FieldError(field.id(), "taskForm.number", List.of(field.label())));
+					return null;
+				}
+			case "enum":
+				if (!field.options().containsKey(text)) {
+					errors.add(new FieldError(field.id(), "taskForm.option", List.of(field.label())));
+					return null;
+				}
+				return text;
+			case "date":
+				try {
+					LocalDate date = LocalDate.parse(text, DATE);
+					return Date.from(date.atStartOfDay(LegalClock.LIMA).toInstant());
+				}
+				catch (DateTimeParseException e) {
+					errors.add(new FieldError(field.id(), "taskForm.date", List.of(field.label())));
+					return null;
+				}
+			default:
+				if (field.minLength() != null && text.length() < field.minLength()) {
+					errors.add(new FieldError(field.id(), "taskForm.minLength", List.of(field.label(), field.minLength())));
+					return null;
+				}
+				if (field.maxLength() != null && text.length() > field.maxLength()) {
+					errors.add(new FieldError(field.id(), "taskForm.maxLength", List.of(field.label(), field.maxLength())));
+					return null;
+				}
+				return text;
+		}
+	}
+
+}

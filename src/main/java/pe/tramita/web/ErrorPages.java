@@ -1,0 +1,32 @@
+package pe.tramita.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Errors a visitor can meet, as pages in their language, never a stack trace. */
+@ControllerAdvice
+class ErrorPages {
+
+	@ExceptionHandler(NotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	ModelAndView notFound() {
+		return page("error.notFound");
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	@ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
+	ModelAndView uploadTooLarge() {
+		return page("upload.requestTooLarge");
+	}
+
+	private static ModelAndView page(String messageKey) {
+		ModelAndView page = new ModelAndView("error/problem");
+		page.addObject("messageKey", messageKey);
+		return page;
+	}
+
+}
