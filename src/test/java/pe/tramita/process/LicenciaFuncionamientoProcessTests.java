@@ -1,0 +1,193 @@
+package pe.tramita.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import pe.tramita.certificate.CertificateView;
+import pe.tramita.certificate.Certificates;
+import pe.tramita.document.Documents;
+import pe.tramita.document.FileKind;
+import pe.tramita.document.UploadedFile;
+import pe.tramita.request.ExpedienteStatus;
+import pe.tramita.request.ExpedienteView;
+import pe.tramita.request.Expedientes;
+import pe.tramita.request.Filing;
+import pe.tramita.request.RiskLevel;
+import pe.tramita.support.Applications;
+import pe.tramita.support.SampleFiles;
+import pe.tramita.support.Staff;
+import pe.tramita.support.TramitaTest;
+
+/** Every path of processes/licencia-funcionamiento, through the real engine, beans and database. */
+@TramitaTest
+class LicenciaFuncionamientoProcessTests {
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	Applications applications;
+
+	@Autowired
+	Expedientes expedientes;
+
+	@Autowired
+	Certificates certificates;
+
+	@BeforeEach
+	void initAssertions() {
+		init(engine);
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void lowRiskLicenceIsGrantedWithoutInspectionAndGetsACertificate() {
+		Filing filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO);
+		ProcessInstance instance = instanceOf(filing);
+		assertThat(instance).isWaitingAt("reviewRequirements");
+		assertThat(instance.getTenantId()).isEqualTo(Staff.CAJAMARCA);
+		assertThat(task(instance).getDueDate()).isNotNull();
+
+		complete(instance, "reviewRequirements", Map.of("requisitosCompletos", true));
+		complete(instance, "classifyRisk", Map.of("nivelRiesgo", "MEDIO"));
+		complete(instance, "decideLicence", Map.of("aprobado", true, "fundamento", "Cumple todos los requisitos."));
+
+		assertThat(instance).isEnded().hasPassedInOrder("reviewRequirements", "classifyRisk", "decideLicence",
+				"issueCertificate", "notifyApproval", "licenceGranted").hasNotPassed("inspectSafety");
+		ExpedienteView expediente = expediente(filing);
+		assertThat(expediente.status()).isEqualTo(ExpedienteStatus.APROBADO);
+		assertThat(expediente.decisionReason()).isEqualTo("Cumple todos los requisitos.");
+		CertificateView certificate = certificates.findForCase(expediente.id()).orElseThrow();
+		assertThat(certificate.riskLevel()).isEqualTo("MEDIO");
+		assertThat(certificate.number()).matches("LF-\\d{4}-\\d{6}");
+	}
+
+	@Test
+	void highRiskNeedsTheSafetyInspectionBeforeTheDecision() {
+		Filing filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.ALTO);
+		ProcessInstance instance = instanceOf(filing);
+		complete(instance, "reviewRequirements", Map.of("requisitosCompletos", true));
+		complete(instance, "classifyRisk", Map.of("nivelRiesgo", "ALTO"));
+		assertThat(instance).isWaitingAt("inspectSafety");
+		assertThat(taskService.getIdentityLinksForTask(task(instance).getId()))
+			.anyMatch(link -> "defensa-civil".equals(link.getGroupId()));
+
+		complete(instance, "inspectSafety", Map.of("itseFavorable", true, "informeItse", "Cumple las condiciones."));
+		assertThat(instance).isWaitingAt("decideLicence");
+		complete(instance, "decideLicence", Map.of("aprobado", true, "fundamento", "ITSE favorable, se otorga."));
+
+		assertThat(instance).isEnded().hasPassedInOrder("classifyRisk", "inspectSafety", "decideLicence",
+				"licenceGranted");
+		assertThat(certificates.findForCase(expediente(filing).id())).isPresent();
+	}
+
+	@Test
+	void deniedLicenceEndsWithReasonsAndNoCertificate() {
+		Filing filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.MUY_ALTO);
+		ProcessInstance instance = instanceOf(filing);
+		complete(instance, "reviewRequirements", Map.of("requisitosCompletos", true));
+		complete(instance, "classifyRisk", Map.of("nivelRiesgo", "MUY_ALTO"));
+		complete(instance, "inspectSafety", Map.of("itseFavorable", false, "informeItse", "Sin salidas de emergencia."));
+		complete(instance, "decideLicence", Map.of("aprobado", false, "fundamento", "La ITSE fue desfavorable."));
+
+		assertThat(instance).isEnded().hasPassed("notifyDenial", "licenceDenied").hasNotPassed("issueCertificate");
+		ExpedienteView expediente = expediente(filing);
+		assertThat(expediente.status()).isEqualTo(ExpedienteStatus.DENEGADO);
+		assertThat(expediente.decisionReason()).isEqualTo("La ITSE fue desfavorable.");
+		assertThat(certificates.findForCase(expediente.id())).isEmpty();
+	}
+
+	@Test
+	void observedApplicationReturnsToReviewWhenTheCitizenCorrectsIt() {
+		Filing filing = applications.fileLicence(Staff.BANOS, RiskLevel.BAJO);
+		ProcessInstance instance = instanceOf(filing);
+		complete(instance, "reviewRequirements",
+				Map.of("requisitosCompletos", false, "observacion", "Falta la declaración jurada firmada."));
+
+		assertThat(instance).isWaitingAt("awaitCorrection");
+		ExpedienteView observed = expediente(filing);
+		assertThat(observed.status()).isEqualTo(ExpedienteStatus.OBSERVADO);
+		assertThat(observed.observation()).isEqualTo("Falta la declaración jurada firmada.");
+
+		byte[] pdf = SampleFiles.pdf();
+		expedientes.correctObservations(filing.caseNumber(), filing.accessCode(),
+				List.of(new UploadedFile("subsanacion", "dj-firmada.pdf", FileKind.PDF, pdf, Documents.sha256(pdf))));
+
+		assertThat(instance).isWaitingAt("reviewRequirements");
+		assertThat(expediente(filing).status()).isEqualTo(ExpedienteStatus.EN_TRAMITE);
+		assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+		complete(instance, "reviewRequirements", Map.of("requisitosCompletos", true));
+		assertThat(instance).isWaitingAt("classifyRisk");
+	}
+
+	@Test
+	void observedApplicationIsTreatedAsNotSubmittedWhenTheCorrectionTermLapses() {
+		Filing filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO);
+		ProcessInstance instance = instanceOf(filing);
+		complete(instance, "reviewRequirements",
+				Map.of("requisitosCompletos", false, "observacion", "Falta la vigencia de poder."));
+
+		Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+		ZonedDateTime now = ZonedDateTime.now(pe.tramita.calendar.LegalClock.LIMA);
+		// two business days after today always fall within the next 2 to 9 calendar days, holidays included
+		assertThat(Duration.between(now.toInstant(), timer.getDuedate().toInstant()).toDays()).isBetween(1L, 9L);
+		assertThat(timer.getDuedate()).isAfter(new Date());
+
+		ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(1)));
+		managementService.executeJob(timer.getId());
+
+		assertThat(instance).isEnded().hasPassed("correctionTermExpired", "closeAsNotSubmitted", "filingNotSubmitted");
+		assertThat(expediente(filing).status()).isEqualTo(ExpedienteStatus.NO_PRESENTADO);
+	}
+
+	private ProcessInstance instanceOf(Filing filing) {
+		return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(filing.caseNumber()).singleResult();
+	}
+
+	private ExpedienteView expediente(Filing filing) {
+		return expedientes.findByCaseNumber(filing.caseNumber()).orElseThrow();
+	}
+
+	private Task task(ProcessInstance instance) {
+		return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+	}
+
+	private void complete(ProcessInstance instance, String step, Map<String, Object> variables) {
+		assertThat(instance).isWaitingAt(step);
+		taskService.complete(task(instance).getId(), variables);
+	}
+
+}

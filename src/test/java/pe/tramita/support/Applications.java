@@ -1,0 +1,46 @@
+package pe.tramita.support;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import pe.tramita.catalog.ProcedureCatalog;
+import pe.tramita.document.Documents;
+import pe.tramita.document.FileKind;
+import pe.tramita.document.UploadedFile;
+import pe.tramita.request.ApplicationForm;
+import pe.tramita.request.Expedientes;
+import pe.tramita.request.Filing;
+import pe.tramita.request.IdentityDocumentType;
+import pe.tramita.request.RiskLevel;
+
+/** Files licence applications straight through the service, for tests that start past the citizen's form. */
+@Component
+public class Applications {
+
+	/** SUNAT's own RUC: a real number with a valid check digit. */
+	public static final String VALID_RUC = "20131312955";
+
+	private final Expedientes expedientes;
+
+	private final ProcedureCatalog catalog;
+
+	Applications(Expedientes expedientes, ProcedureCatalog catalog) {
+		this.expedientes = expedientes;
+		this.catalog = catalog;
+	}
+
+	public Filing fileLicence(String ubigeo, RiskLevel risk) {
+		byte[] pdf = SampleFiles.pdf();
+		return expedientes.apply(ubigeo, catalog.get("licencia-funcionamiento"), form(risk),
+				List.of(new UploadedFile("declaracion-itse", "dj.pdf", FileKind.PDF, pdf, Documents.sha256(pdf))));
+	}
+
+	public static ApplicationForm form(RiskLevel risk) {
+		return new ApplicationForm(IdentityDocumentType.DNI, "45678912", "Juana Quispe Ñahui", "juana@example.pe",
+				"976111222", VALID_RUC, "Bodega Doña Juana E.I.R.L.", "Bodega Doña Juana", "Jr. Del Comercio 456",
+				"Venta de abarrotes", new BigDecimal("35.75"), risk, true);
+	}
+
+}

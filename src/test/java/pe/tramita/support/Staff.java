@@ -1,0 +1,57 @@
+package pe.tramita.support;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+import pe.tramita.security.CamundaIdentityAuthenticationProvider;
+import pe.tramita.security.StaffUser;
+
+/**
+ * Clerks for tests, one per office in Cajamarca province (060101) and in Los Baños del Inca (060108), logged in through
+ * the real authentication provider.
+ */
+@Component
+public class Staff {
+
+	public static final String PASSWORD = "clave-de-prueba";
+
+	public static final String CAJAMARCA = "060101";
+
+	public static final String BANOS = "060108";
+
+	private final IdentityService identityService;
+
+	private final CamundaIdentityAuthenticationProvider provider;
+
+	Staff(IdentityService identityService, CamundaIdentityAuthenticationProvider provider) {
+		this.identityService = identityService;
+		this.provider = provider;
+	}
+
+	/** A logged-in clerk of that office and municipality, created on first use. */
+	public Authentication login(String office, String ubigeo) {
+		String id = "t." + office + "." + ubigeo;
+		if (identityService.createUserQuery().userId(id).count() == 0) {
+			User user = identityService.newUser(id);
+			user.setFirstName("Prueba");
+			user.setLastName(office);
+			user.setPassword(PASSWORD);
+			identityService.saveUser(user);
+			identityService.createMembership(id, office);
+			identityService.createTenantUserMembership(ubigeo, id);
+		}
+		return provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(id, PASSWORD));
+	}
+
+	public StaffUser clerk(String office, String ubigeo) {
+		return (StaffUser) login(office, ubigeo).getPrincipal();
+	}
+
+	public static final List<String> OFFICES = List.of("mesa-de-partes", "licencias", "defensa-civil", "gerencia");
+
+}
