@@ -1,0 +1,175 @@
+package pe.tramita.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.awt.image.BufferedImage;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.Authentication;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import pe.tramita.request.Filing;
+import pe.tramita.support.Applications;
+import pe.tramita.support.SampleFiles;
+import pe.tramita.support.Staff;
+import pe.tramita.support.TramitaTest;
+
+/**
+ * The whole journey over HTTP: a citizen applies with a document, three clerks work their steps through the task
+ * list, the citizen sees the outcome and downloads the licence, whose PDF is read back (text and QR code) and
+ * verified on the public page.
+ */
+@TramitaTest
+class LicenceJourneyHttpTests {
+
+	private static final String FORM = "/m/060101/tramites/licencia-funcionamiento/solicitud";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Staff staff;
+
+	@Autowired
+	TaskService taskService;
+
+	@Test
+	void citizenAppliesClerksDecideAndTheCertificateVerifies() throws Exception {
+		mvc.perform(get(FORM)).andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Solicitud de Licencia de Funcionamiento")));
+
+		MvcResult filed = mvc.perform(applicationRequest()).andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/m/060101/tramites/licencia-funcionamiento/presentada"))
+			.andReturn();
+		Filing filing = (Filing) filed.getFlashMap().get("filing");
+		assertThat(filing.caseNumber()).matches("060101-\\d{4}-\\d{6}");
+		assertThat(filing.accessCode()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
+
+		String receipt = mvc.perform(get("/m/060101/tramites/licencia-funcionamiento/presentada").flashAttr("filing", filing))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(receipt).contains(filing.caseNumber(), filing.accessCode(), "Guarde el número de expediente");
+
+		assertThat(statusPage(filing)).contains("En trámite", "Revisar requisitos — a cargo de Mesa de Partes",
+				"Solicitud presentada en línea", "dj.pdf");
+
+		work(filing, "mesa-de-partes", "requisitosCompletos=true");
+		work(filing, "licencias", "nivelRiesgo=BAJO");
+		Authentication manager = staff.login("gerencia", Staff.CAJAMARCA);
+		String taskId = claimOnlyTask(filing, manager);
+		String refused = mvc.perform(post("/bandeja/tareas/" + taskId + "/completar").with(authentication(manager))
+			.with(csrf()).param("aprobado", "true").param("fundamento", ""))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(refused).contains("El campo «Fundamento de la decisión» es obligatorio.");
+		assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
+		complete(taskId, manager, "aprobado=true", "fundamento=Cumple los requisitos del TUPA.");
+
+		String outcome = statusPage(filing);
+		assertThat(outcome).contains("Aprobado", "Cumple los requisitos del TUPA.", "Licencia otorgada y notificada");
+		Matcher link = Pattern.compile("/verificar/([A-Z2-9]{5}-[A-Z2-9]{5})/pdf").matcher(outcome);
+		assertThat(link.find()).as("certificate download link on the status page").isTrue();
+		String code = link.group(1);
+
+		byte[] pdf = mvc.perform(get("/verificar/" + code + "/pdf")).andExpect(status().isOk())
+			.andExpect(content().contentType("application/pdf")).andReturn().getResponse().getContentAsByteArray();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			String text = new PDFTextStripper().getText(document);
+			assertThat(text).contains("MUNICIPALIDAD PROVINCIAL DE CAJAMARCA", "LICENCIA DE FUNCIONAMIENTO",
+					"Bodega Doña Juana E.I.R.L.", "Venta de abarrotes", "35.75 m²", filing.caseNumber(),
+					"Código de verificación: " + code);
+			for (var name : document.getPage(0).getResources().getFontNames()) {
+				PDFont font = document.getPage(0).getResources().getFont(name);
+				assertThat(font.isEmbedded()).as("font %s embedded", font.getName()).isTrue();
+			}
+			BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 150);
+			String qr = new MultiFormatReader()
+				.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))))
+				.getText();
+			assertThat(qr).endsWith("/verificar/" + code);
+		}
+
+		String verification = mvc.perform(get("/verificar/" + code)).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(verification).contains("Auténtico y vigente.", "Bodega Doña Juana E.I.R.L.",
+				"Municipalidad Provincial de Cajamarca")
+			.doesNotContain("45678912", "juana@example.pe");
+	}
+
+	private org.springframework.test.web.servlet.RequestBuilder applicationRequest() {
+		var form = Applications.form(pe.tramita.request.RiskLevel.BAJO);
+		return multipart(FORM)
+			.file(SampleFiles.part("documento-declaracion-itse", "dj.pdf", "application/pdf", SampleFiles.pdf()))
+			.with(csrf())
+			.param("documentType", form.documentType().name())
+			.param("documentNumber", form.documentNumber())
+			.param("applicantName", form.applicantName())
+			.param("email", form.email())
+			.param("phone", form.phone())
+			.param("ruc", form.ruc())
+			.param("businessName", form.businessName())
+			.param("tradeName", form.tradeName())
+			.param("address", form.address())
+			.param("activity", form.activity())
+			.param("areaM2", form.areaM2().toPlainString())
+			.param("riskLevel", form.riskLevel().name())
+			.param("declarationAccepted", "true");
+	}
+
+	private String statusPage(Filing filing) throws Exception {
+		return mvc.perform(post("/consulta").with(csrf()).param("expediente", filing.caseNumber())
+			.param("codigo", filing.accessCode())).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+	}
+
+	private void work(Filing filing, String office, String... fields) throws Exception {
+		Authentication clerk = staff.login(office, Staff.CAJAMARCA);
+		complete(claimOnlyTask(filing, clerk), clerk, fields);
+	}
+
+	/** Finds the case's task in the clerk's list, claims it and opens it. */
+	private String claimOnlyTask(Filing filing, Authentication clerk) throws Exception {
+		String list = mvc.perform(get("/bandeja").with(authentication(clerk))).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(list).contains(filing.caseNumber());
+		String taskId = taskService.createTaskQuery().processInstanceBusinessKey(filing.caseNumber()).singleResult()
+			.getId();
+		assertThat(list).contains("/bandeja/tareas/" + taskId);
+		mvc.perform(post("/bandeja/tareas/" + taskId + "/reclamar").with(authentication(clerk)).with(csrf()))
+			.andExpect(redirectedUrl("/bandeja/tareas/" + taskId));
+		String page = mvc.perform(get("/bandeja/tareas/" + taskId).with(authentication(clerk)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains(filing.caseNumber(), "Juana Quispe Ñahui", "Completar el paso");
+		return taskId;
+	}
+
+	private void complete(String taskId, Authentication clerk, String... fields) throws Exception {
+		var request = post("/bandeja/tareas/" + taskId + "/completar").with(authentication(clerk)).with(csrf());
+		for (String field : fields) {
+			String[] pair = field.split("=", 2);
+			request.param(pair[0], pair[1]);
+		}
+		mvc.perform(request).andExpect(redirectedUrl("/bandeja"));
+	}
+
+}
