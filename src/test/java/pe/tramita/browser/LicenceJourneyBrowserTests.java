@@ -1,0 +1,147 @@
+package pe.tramita.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import pe.tramita.support.SampleFiles;
+import pe.tramita.support.Staff;
+import pe.tramita.support.TramitaTest;
+
+/**
+ * The journey of the foundation in a real headless Chromium: a citizen applies and follows the case, three clerks
+ * log in and work their steps, the citizen opens the verification page of the licence. Screenshots go to
+ * {@code target/screenshots}.
+ */
+@TramitaTest
+class LicenceJourneyBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Staff staff;
+
+	ChromeDriver browser;
+
+	@BeforeEach
+	void openBrowser() throws Exception {
+		Staff.OFFICES.forEach(office -> staff.login(office, Staff.CAJAMARCA));
+		browser = Browser.start();
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void citizenAndClerksCompleteALicence() throws Exception {
+		open("/");
+		new Select(browser.findElement(By.id("municipalidad"))).selectByValue("060101");
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Municipalidad Provincial de Cajamarca");
+		Browser.screenshot(browser, "01-catalogo");
+		browser.findElement(By.linkText("Solicitar en línea")).click();
+
+		type("documentNumber", "4567891");
+		type("applicantName", "Pedro Huamán Cerna");
+		type("email", "pedro@example.pe");
+		type("ruc", "20131312955");
+		type("businessName", "Panadería Señor de Huamantanga S.A.C.");
+		type("address", "Jr. Cruz de Piedra 210, Cajamarca");
+		type("activity", "Panadería y pastelería");
+		type("areaM2", "62.5");
+		new Select(browser.findElement(By.id("riskLevel"))).selectByValue("BAJO");
+		Path pdf = Files.createTempFile("declaracion", ".pdf");
+		Files.write(pdf, SampleFiles.pdf());
+		browser.findElement(By.id("documento-declaracion-itse")).sendKeys(pdf.toAbsolutePath().toString());
+		browser.findElement(By.id("declarationAccepted1")).click();
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		assertThat(browser.findElement(By.cssSelector(".errors")).getText()).contains("el DNI tiene 8 dígitos.");
+		Browser.screenshot(browser, "02-solicitud-con-errores");
+
+		type("documentNumber", "45678912");
+		browser.findElement(By.id("documento-declaracion-itse")).sendKeys(pdf.toAbsolutePath().toString());
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		String caseNumber = browser.findElement(By.id("case-number")).getText();
+		String accessCode = browser.findElement(By.id("access-code")).getText();
+		assertThat(caseNumber).matches("060101-\\d{4}-\\d{6}");
+		Browser.screenshot(browser, "03-solicitud-presentada");
+		browser.findElement(By.cssSelector("main form button")).click();
+		assertThat(browser.findElement(By.id("current-step")).getText())
+			.isEqualTo("Revisar requisitos — a cargo de Mesa de Partes");
+		Browser.screenshot(browser, "04-estado-en-tramite");
+
+		clerkCompletes("mesa-de-partes", caseNumber, () -> choose("requisitosCompletos", "true"), "05-bandeja-mesa");
+		clerkCompletes("licencias", caseNumber, () -> {
+			assertThat(new Select(browser.findElement(By.id("nivelRiesgo"))).getFirstSelectedOption().getText())
+				.isEqualTo("Bajo");
+		}, "06-tarea-licencias");
+		clerkCompletes("gerencia", caseNumber, () -> {
+			choose("aprobado", "true");
+			browser.findElement(By.id("fundamento")).sendKeys("Cumple los requisitos del TUPA.");
+		}, "07-tarea-gerencia");
+
+		open("/consulta");
+		type("expediente", caseNumber);
+		type("codigo", accessCode);
+		browser.findElement(By.cssSelector("main form button")).click();
+		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("Aprobado");
+		Browser.screenshot(browser, "08-estado-aprobado");
+		browser.findElement(By.linkText("Ver la página de verificación")).click();
+		assertThat(browser.findElement(By.id("verification-result")).getText()).isEqualTo("Auténtico y vigente.");
+		assertThat(browser.findElement(By.id("certificate-holder")).getText())
+			.isEqualTo("Panadería Señor de Huamantanga S.A.C.");
+		Browser.screenshot(browser, "09-verificacion");
+
+		open("/verificar/AAAAA-BBBBB");
+		assertThat(browser.findElement(By.id("verification-result")).getText()).contains("No existe ningún certificado");
+		open("/consulta?lang=en");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Track your case");
+	}
+
+	private void clerkCompletes(String office, String caseNumber, Runnable fillForm, String screenshot)
+			throws Exception {
+		open("/ingresar");
+		type("username", "t." + office + "." + Staff.CAJAMARCA);
+		type("password", Staff.PASSWORD);
+		browser.findElement(By.cssSelector("main form button")).click();
+		WebElement row = browser.findElement(By.xpath("//table[@id='tasks-available']//tr[td[text()='" + caseNumber + "']]"));
+		Browser.screenshot(browser, screenshot);
+		row.findElement(By.tagName("button")).click();
+		assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("Reclamó la tarea");
+		fillForm.run();
+		browser.findElement(By.cssSelector("#task-form form button[type=submit]")).click();
+		assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("Paso completado");
+		browser.findElement(By.cssSelector("header form button")).click();
+	}
+
+	private void open(String path) {
+		browser.get("http://localhost:" + port + path);
+	}
+
+	private void type(String id, String text) {
+		WebElement field = browser.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	private void choose(String name, String value) {
+		browser.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']")).click();
+	}
+
+}

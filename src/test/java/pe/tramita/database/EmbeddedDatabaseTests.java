@@ -1,0 +1,95 @@
+package pe.tramita.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import pe.tramita.TramitaApplication;
+import pe.tramita.request.Expedientes;
+import pe.tramita.request.Filing;
+import pe.tramita.request.RiskLevel;
+import pe.tramita.support.Applications;
+
+/** The embedded database keeps data across restarts, stops quickly, and recovers from a killed JVM. */
+class EmbeddedDatabaseTests {
+
+	@Test
+	void casesSurviveAStopAndStartOfTheApplication() throws Exception {
+		Path dataDir = freshDirectory("restart");
+		ConfigurableApplicationContext first = start(dataDir);
+		Filing filing = first.getBean(Applications.class).fileLicence("060101", RiskLevel.BAJO);
+		long stopStarted = System.nanoTime();
+		first.close();
+		assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stopStarted)).as("seconds to stop").isLessThan(10);
+		assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid"))).as("server stopped with the app").isFalse();
+
+		try (ConfigurableApplicationContext second = start(dataDir)) {
+			Expedientes expedientes = second.getBean(Expedientes.class);
+			assertThat(expedientes.findForCitizen(filing.caseNumber(), filing.accessCode())).isPresent();
+			Filing next = second.getBean(Applications.class).fileLicence("060101", RiskLevel.BAJO);
+			assertThat(sequenceOf(next)).isEqualTo(sequenceOf(filing) + 1);
+		}
+	}
+
+	@Test
+	void aServerLeftRunningByAKilledJvmIsStoppedAndItsDataKept() throws Exception {
+		Path dataDir = freshDirectory("killed");
+		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), StartEmbeddedDatabaseAndWait.class.getName(), dataDir.toString())
+			.redirectErrorStream(true)
+			.start();
+		try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = out.readLine()) != null && !line.contains("READY")) {
+				// wait for the child's server
+			}
+			assertThat(line).as("child JVM started its server").isNotNull();
+		}
+		String stalePid = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim();
+		child.destroyForcibly().waitFor();
+		assertThat(ProcessHandle.of(Long.parseLong(stalePid)).map(ProcessHandle::isAlive)).as("postmaster outlived its JVM")
+			.contains(true);
+
+		try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
+				Connection connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
+				ResultSet marker = connection.createStatement().executeQuery("SELECT note FROM written_before_kill")) {
+			assertThat(marker.next()).isTrue();
+			assertThat(marker.getString(1)).isEqualTo("sigue aquí");
+			assertThat(ProcessHandle.of(Long.parseLong(stalePid)).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+		}
+	}
+
+	private static int sequenceOf(Filing filing) {
+		return Integer.parseInt(filing.caseNumber().substring(filing.caseNumber().lastIndexOf('-') + 1));
+	}
+
+	private static ConfigurableApplicationContext start(Path dataDir) {
+		return new SpringApplicationBuilder(TramitaApplication.class)
+			.profiles("test")
+			.properties("tramita.data-dir=" + dataDir, "server.port=0", "spring.main.banner-mode=off")
+			.run();
+	}
+
+	private static Path freshDirectory(String name) throws Exception {
+		Path dir = Path.of("target", "test-data", name + "-" + ProcessHandle.current().pid());
+		if (Files.exists(dir)) {
+			try (var files = Files.walk(dir)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			}
+		}
+		return Files.createDirectories(dir);
+	}
+
+}

@@ -1,0 +1,141 @@
+package pe.tramita.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.Authentication;
+import org.springframework.test.web.servlet.MockMvc;
+
+import pe.tramita.document.Documents;
+import pe.tramita.request.ExpedienteView;
+import pe.tramita.request.Expedientes;
+import pe.tramita.request.Filing;
+import pe.tramita.request.RiskLevel;
+import pe.tramita.support.Applications;
+import pe.tramita.support.Staff;
+import pe.tramita.support.TramitaTest;
+
+/** A clerk of Los Baños del Inca never sees nor touches a case of Cajamarca, by any route of the task list. */
+@TramitaTest
+class TenantIsolationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Staff staff;
+
+	@Autowired
+	Applications applications;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	Expedientes expedientes;
+
+	@Autowired
+	Documents documents;
+
+	Filing cajamarcaCase;
+
+	Task cajamarcaTask;
+
+	ExpedienteView expediente;
+
+	Authentication banosClerk;
+
+	@BeforeEach
+	void cajamarcaCaseAndABanosClerk() {
+		cajamarcaCase = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO);
+		cajamarcaTask = taskService.createTaskQuery().processInstanceBusinessKey(cajamarcaCase.caseNumber()).singleResult();
+		expediente = expedientes.findByCaseNumber(cajamarcaCase.caseNumber()).orElseThrow();
+		banosClerk = staff.login("mesa-de-partes", Staff.BANOS);
+	}
+
+	@Test
+	void taskListShowsOnlyTheClerksMunicipality() throws Exception {
+		String list = mvc.perform(get("/bandeja").with(authentication(banosClerk))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(list).doesNotContain(cajamarcaCase.caseNumber(), cajamarcaTask.getId());
+		String own = mvc.perform(get("/bandeja").with(authentication(staff.login("mesa-de-partes", Staff.CAJAMARCA))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(own).contains(cajamarcaCase.caseNumber());
+	}
+
+	@Test
+	void everyTaskRouteAnswersNotFoundWithoutData() throws Exception {
+		String task = "/bandeja/tareas/" + cajamarcaTask.getId();
+		assertHidden(mvc.perform(get(task).with(authentication(banosClerk))).andReturn().getResponse());
+		assertHidden(mvc.perform(post(task + "/reclamar").with(authentication(banosClerk)).with(csrf())).andReturn()
+			.getResponse());
+		assertHidden(mvc.perform(post(task + "/liberar").with(authentication(banosClerk)).with(csrf())).andReturn()
+			.getResponse());
+		assertHidden(mvc.perform(post(task + "/completar").with(authentication(banosClerk)).with(csrf())
+			.param("requisitosCompletos", "true")).andReturn().getResponse());
+		long documentId = documents.listFor(expediente.id()).get(0).id();
+		assertHidden(mvc.perform(get("/bandeja/expedientes/" + expediente.id() + "/documentos/" + documentId)
+			.with(authentication(banosClerk))).andReturn().getResponse());
+
+		Task untouched = taskService.createTaskQuery().taskId(cajamarcaTask.getId()).singleResult();
+		assertThat(untouched).isNotNull();
+		assertThat(untouched.getAssignee()).isNull();
+	}
+
+	@Test
+	void aClerkOfTheRightMunicipalityButAnotherOfficeCannotOpenTheTask() throws Exception {
+		Authentication gerencia = staff.login("gerencia", Staff.CAJAMARCA);
+		assertHidden(mvc.perform(get("/bandeja/tareas/" + cajamarcaTask.getId()).with(authentication(gerencia)))
+			.andReturn().getResponse());
+	}
+
+	@Test
+	void engineRestApiAppliesTheClerksTenants() throws Exception {
+		staff.login("mesa-de-partes", Staff.BANOS);
+		HttpResponse<String> asBanosClerk = restGet("/engine-rest/task", "t.mesa-de-partes.060108:" + Staff.PASSWORD);
+		assertThat(asBanosClerk.statusCode()).isEqualTo(200);
+		assertThat(asBanosClerk.body()).doesNotContain(cajamarcaTask.getId());
+		assertThat(restGet("/engine-rest/task", null).statusCode()).isEqualTo(401);
+	}
+
+	private HttpResponse<String> restGet(String path, String credentials) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+		if (credentials != null) {
+			request.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void citizenPagesNeedNoLoginButTheTaskListDoes() throws Exception {
+		mvc.perform(get("/bandeja").accept("text/html")).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/m/060108")).andExpect(status().isOk());
+	}
+
+	private void assertHidden(org.springframework.mock.web.MockHttpServletResponse response) throws Exception {
+		assertThat(response.getStatus()).isEqualTo(404);
+		assertThat(response.getContentAsString()).doesNotContain(cajamarcaCase.caseNumber(), "Juana", "Bodega");
+	}
+
+}
