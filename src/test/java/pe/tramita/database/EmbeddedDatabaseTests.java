@@ -71,6 +71,29 @@ class EmbeddedDatabaseTests {
 		}
 	}
 
+	@Test
+	void anExternalDatabaseIsUsedWhenItsUrlIsGiven() throws Exception {
+		Path external = freshDirectory("external");
+		Path unused = freshDirectory("unused");
+		try (EmbeddedDatabase server = EmbeddedDatabase.start(external);
+				ConfigurableApplicationContext app = new SpringApplicationBuilder(TramitaApplication.class)
+					.profiles("test")
+					.properties("spring.datasource.url=" + server.jdbcUrl(), "spring.datasource.username=postgres",
+							"spring.datasource.password=postgres", "tramita.data-dir=" + unused, "server.port=0",
+							"spring.main.banner-mode=off")
+					.run()) {
+			assertThat(app.getBeanNamesForType(EmbeddedDatabase.class)).isEmpty();
+			assertThat(Files.exists(unused.resolve("postgres"))).isFalse();
+			Filing filing = app.getBean(Applications.class).fileLicence("060108", RiskLevel.MEDIO);
+			try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "postgres");
+					ResultSet row = connection.createStatement()
+						.executeQuery("SELECT ubigeo FROM tramita.expediente WHERE case_number = '" + filing.caseNumber() + "'")) {
+				assertThat(row.next()).isTrue();
+				assertThat(row.getString(1)).isEqualTo("060108");
+			}
+		}
+	}
+
 	private static int sequenceOf(Filing filing) {
 		return Integer.parseInt(filing.caseNumber().substring(filing.caseNumber().lastIndexOf('-') + 1));
 	}
