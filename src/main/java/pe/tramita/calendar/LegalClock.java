@@ -1,6 +1,5 @@
 package pe.tramita.calendar;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -21,10 +20,6 @@ public class LegalClock {
 
 	public LocalDate today() {
 		return now().toLocalDate();
-	}
-
-	public Clock asClock() {
-		return Clock.fixed(ClockUtil.getCurrentTime().toInstant(), LIMA);
 	}
 
 	/** The last instant of a day in Lima: a term that ends on a day lasts all of it. */

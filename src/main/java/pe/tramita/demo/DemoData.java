@@ -31,6 +31,7 @@ import pe.tramita.request.ApplicationForm;
 import pe.tramita.request.Expedientes;
 import pe.tramita.request.IdentityDocumentType;
 import pe.tramita.request.RiskLevel;
+import pe.tramita.security.Offices;
 
 /**
  * The {@code demo} profile: clerks in two municipalities (Cajamarca province and Los Baños del Inca district) and a
@@ -76,8 +77,8 @@ class DemoData {
 		if (identityService.createUserQuery().userId("admin").count() > 0) {
 			return;
 		}
-		user("admin", "Ana", "Administradora", List.of("admin"), List.of(CAJAMARCA, BANOS_DEL_INCA));
-		user("asesor", "Arturo", "Asesor", List.of("asesor"), List.of(CAJAMARCA, BANOS_DEL_INCA));
+		user("admin", "Ana", "Administradora", List.of(Offices.ADMIN), List.of(CAJAMARCA, BANOS_DEL_INCA));
+		user("asesor", "Arturo", "Asesor", List.of(Offices.ASESOR), List.of(CAJAMARCA, BANOS_DEL_INCA));
 		clerks("cajamarca", CAJAMARCA);
 		clerks("banos", BANOS_DEL_INCA);
 		cases();

@@ -16,7 +16,11 @@ public final class Offices {
 
 	public static final String ASESOR = "asesor";
 
-	public static final String ADMIN = "admin";
+	/**
+	 * Camunda's own administrators' group: Camunda's webapps open their first-user setup page while it has no
+	 * member, so administrators must be in this group rather than in one of our own.
+	 */
+	public static final String ADMIN = "camunda-admin";
 
 	static final Map<String, String> NAMES = new LinkedHashMap<>();
 

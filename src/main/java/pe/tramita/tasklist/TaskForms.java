@@ -17,7 +17,8 @@ import pe.tramita.calendar.LegalClock;
 
 /**
  * Turns the {@code camunda:formField}s a user task declares into fields to render, and the clerk's typed text back
- * into process variables, checking the model's constraints (required, minlength, maxlength, min, max, readonly).
+ * into process variables, checking the model's constraints (required, minlength, maxlength, min, max, readonly) and the
+ * {@code requiredWhen} property.
  */
 final class TaskForms {
 
@@ -55,7 +56,7 @@ final class TaskForms {
 				? new LinkedHashMap<>((Map<String, String>) field.getType().getInformation("values")) : Map.of();
 		return new TaskFormField(field.getId(), field.getLabel() == null ? field.getId() : field.getLabel(),
 				field.getTypeName(), required, readOnly, minLength, maxLength, min, max, options,
-				display(field.getValue(), field.getDefaultValue()));
+				field.getProperties().get("requiredWhen"), display(field.getValue(), field.getDefaultValue()));
 	}
 
 	private static String display(TypedValue value, Object defaultValue) {
@@ -90,7 +91,7 @@ final class TaskForms {
 			String text = typed.getOrDefault(field.id(), "").strip();
 			asTyped.add(field.withValue(text));
 			if (text.isEmpty()) {
-				if (field.required()) {
+				if (field.requiredGiven(typed)) {
 					errors.add(new FieldError(field.id(), "taskForm.required", List.of(field.label())));
 				}
 				else if (!"boolean".equals(field.type())) {
