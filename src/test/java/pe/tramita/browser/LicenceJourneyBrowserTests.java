@@ -125,6 +125,7 @@ class LicenceJourneyBrowserTests {
 		row.findElement(By.tagName("button")).click();
 		assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("Reclamó la tarea");
 		fillForm.run();
+		Browser.screenshot(browser, screenshot + "-formulario");
 		browser.findElement(By.cssSelector("#task-form form button[type=submit]")).click();
 		assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("Paso completado");
 		browser.findElement(By.cssSelector("header form button")).click();
