@@ -3,6 +3,7 @@ package pe.tramita.calendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +20,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class BusinessCalendar {
 
+	private static final String NATIONWIDE = "";
+
 	private final JdbcTemplate jdbc;
 
 	private final Map<Integer, Set<LocalDate>> nationalHolidaysByYear = new ConcurrentHashMap<>();
+
+	/** Declared non-working days of a year, keyed by UBIGEO; the empty key holds the nationwide ones. */
+	private final Map<Integer, Map<String, Set<LocalDate>>> declaredByYear = new ConcurrentHashMap<>();
 
 	public BusinessCalendar(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
@@ -52,10 +58,25 @@ public class BusinessCalendar {
 	}
 
 	private boolean isDeclaredNonWorking(LocalDate date, String ubigeo) {
-		Integer found = jdbc.queryForObject(
-				"SELECT count(*) FROM tramita.non_working_day WHERE day = ? AND (ubigeo IS NULL OR ubigeo = ?)", Integer.class,
-				date, ubigeo);
-		return found != null && found > 0;
+		Map<String, Set<LocalDate>> declared = declaredByYear.computeIfAbsent(date.getYear(), this::loadDeclared);
+		return declared.getOrDefault(NATIONWIDE, Set.of()).contains(date)
+				|| ubigeo != null && declared.getOrDefault(ubigeo, Set.of()).contains(date);
+	}
+
+	/** Forget what was read, after the administrator changes the non-working days. */
+	public void refresh() {
+		declaredByYear.clear();
+		nationalHolidaysByYear.clear();
+	}
+
+	private Map<String, Set<LocalDate>> loadDeclared(int year) {
+		Map<String, Set<LocalDate>> declared = new HashMap<>();
+		jdbc.query("SELECT day, ubigeo FROM tramita.non_working_day WHERE day BETWEEN ? AND ?", row -> {
+			String ubigeo = row.getString("ubigeo");
+			declared.computeIfAbsent(ubigeo == null ? NATIONWIDE : ubigeo, k -> new HashSet<>())
+				.add(row.getDate("day").toLocalDate());
+		}, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+		return declared;
 	}
 
 	Set<LocalDate> nationalHolidays(int year) {

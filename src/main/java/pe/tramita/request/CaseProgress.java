@@ -3,16 +3,20 @@ package pe.tramita.request;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,8 +32,11 @@ public class CaseProgress {
 
 	private final IdentityService identityService;
 
+	private final RepositoryService repositoryService;
+
 	CaseProgress(Expedientes expedientes, TaskService taskService, HistoryService historyService,
-			IdentityService identityService) {
+			IdentityService identityService, RepositoryService repositoryService) {
+		this.repositoryService = repositoryService;
 		this.expedientes = expedientes;
 		this.taskService = taskService;
 		this.historyService = historyService;
@@ -55,10 +62,13 @@ public class CaseProgress {
 	public List<TimelineEntry> timeline(ExpedienteView expediente) {
 		List<TimelineEntry> timeline = new ArrayList<>(expedientes.events(expediente.id()));
 		if (expediente.processInstanceId() != null) {
+			Map<String, String> officeNames = identityService.createGroupQuery().list().stream()
+				.collect(Collectors.toMap(Group::getId, group -> group.getName() == null ? group.getId() : group.getName()));
 			for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery()
 				.processInstanceId(expediente.processInstanceId())
 				.list()) {
-				String office = officeName(historicCandidateGroup(task));
+				String groupId = modelledOffice(task);
+				String office = groupId == null ? null : officeNames.getOrDefault(groupId, groupId);
 				timeline.add(new TimelineEntry(task.getStartTime().toInstant(), "timeline.step.started", null,
 						task.getName(), office));
 				if (task.getEndTime() != null) {
@@ -88,16 +98,11 @@ public class CaseProgress {
 			.orElse(null));
 	}
 
-	private String historicCandidateGroup(HistoricTaskInstance task) {
-		return historyService.createHistoricIdentityLinkLogQuery()
-			.taskId(task.getId())
-			.type(IdentityLinkType.CANDIDATE)
-			.list()
-			.stream()
-			.map(link -> link.getGroupId())
-			.filter(Objects::nonNull)
-			.findFirst()
-			.orElse(null);
+	/** The office the model assigns the step to (the engine keeps parsed models in its cache: no query). */
+	private String modelledOffice(HistoricTaskInstance task) {
+		UserTask step = repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
+			.getModelElementById(task.getTaskDefinitionKey());
+		return step == null ? null : step.getCamundaCandidateGroups();
 	}
 
 }

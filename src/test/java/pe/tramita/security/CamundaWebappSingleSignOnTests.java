@@ -69,7 +69,8 @@ class CamundaWebappSingleSignOnTests {
 
 	@Test
 	void wrongPasswordIsRefused() throws Exception {
-		HttpResponse<String> login = logIn(CLERK, "otra-clave");
+		String victim = staff.create("t.clave-equivocada", "mesa-de-partes", Staff.CAJAMARCA);
+		HttpResponse<String> login = logIn(victim, "otra-clave");
 		assertThat(login.headers().firstValue("Location"))
 			.hasValueSatisfying(to -> assertThat(to).endsWith("/ingresar?error"));
 		assertThat(send(get("/camunda/api/admin/auth/user/default")).statusCode()).isNotEqualTo(200);

@@ -35,7 +35,15 @@ public class Staff {
 
 	/** A logged-in clerk of that office and municipality, created on first use. */
 	public Authentication login(String office, String ubigeo) {
-		String id = "t." + office + "." + ubigeo;
+		String id = create("t." + office + "." + ubigeo, office, ubigeo);
+		return provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(id, PASSWORD));
+	}
+
+	/**
+	 * A clerk of its own, for a test that fails logins on purpose: Camunda then delays that user's next logins, which
+	 * must not hit the clerks other tests share.
+	 */
+	public String create(String id, String office, String ubigeo) {
 		if (identityService.createUserQuery().userId(id).count() == 0) {
 			User user = identityService.newUser(id);
 			user.setFirstName("Prueba");
@@ -45,7 +53,7 @@ public class Staff {
 			identityService.createMembership(id, office);
 			identityService.createTenantUserMembership(ubigeo, id);
 		}
-		return provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(id, PASSWORD));
+		return id;
 	}
 
 	public StaffUser clerk(String office, String ubigeo) {

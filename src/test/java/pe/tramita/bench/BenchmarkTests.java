@@ -1,0 +1,207 @@
+package pe.tramita.bench;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import pe.tramita.support.SampleFiles;
+
+/**
+ * Tramita's figures, each beside its baseline measured in the same run on the same machine and database: start-up and
+ * memory of the application's own JVM, PostgreSQL's commit rate, the bare engine's case rate, and Tramita's case rate
+ * over HTTP. Run with {@code mvn -Pbench test}; results in {@code target/bench/}. See BENCHMARKS.md.
+ */
+@Tag("benchmark")
+class BenchmarkTests {
+
+	static final Path OUT = Path.of("target", "bench");
+
+	static final int THREADS = 8;
+
+	static final int WARM_UP_ROUNDS = 1;
+
+	static final int ROUNDS = 5;
+
+	static final int ENGINE_CASES_PER_ROUND = 200;
+
+	static final int TRAMITA_CASES_PER_ROUND = 60;
+
+	static final int FLOOR_TRANSACTIONS_PER_ROUND = 4000;
+
+	/** PostgreSQL flushes each backend's statistics at least every 10 s while it idles. */
+	static final long STATS_SETTLE_MILLIS = 11_000;
+
+	private final BenchmarkReport report = new BenchmarkReport();
+
+	@Test
+	void run() throws Exception {
+		Path dataDir = OUT.resolve("data");
+		delete(dataDir);
+		Files.createDirectories(OUT);
+
+		measureStartUps(dataDir);
+
+		int port = freePort();
+		long launched = System.nanoTime();
+		try (AppProcess app = AppProcess.start(dataDir, port, OUT.resolve("app-load.log"))) {
+			app.secondsUntilHealthy(launched);
+			String jdbcUrl = app.jdbcUrl();
+			try (CommitFloor floor = new CommitFloor(jdbcUrl, THREADS); BareEngine bare = new BareEngine(jdbcUrl)) {
+				Rounds floorRate = measure("PostgreSQL floor: small JDBC transactions, " + THREADS + " threads", "tx/s",
+						() -> Load.casesPerSecond(floor.workers(THREADS), FLOOR_TRANSACTIONS_PER_ROUND));
+
+				List<Load.Worker> engineWorkers = engineWorkers(bare.engine());
+				Rounds engineRate = measure("Bare Camunda engine, same case shape, " + THREADS + " threads", "cases/s",
+						() -> Load.casesPerSecond(engineWorkers, ENGINE_CASES_PER_ROUND));
+
+				StepTimes steps = new StepTimes();
+				List<VirtualUser> users = virtualUsers(port, steps);
+				AtomicReference<Double> peakHeap = new AtomicReference<>(0.0);
+				ScheduledExecutorService sampler = sampleHeap(app, peakHeap);
+				Rounds tramitaRate;
+				try {
+					tramitaRate = measure("Tramita over HTTP, apply to certificate, " + THREADS + " virtual users",
+							"cases/s", () -> {
+								steps.reset();
+								return Load.casesPerSecond(users, TRAMITA_CASES_PER_ROUND);
+							});
+				}
+				finally {
+					sampler.shutdownNow();
+				}
+				steps.meanMillis().forEach((step, millis) -> report
+					.add(Rounds.single("Tramita request time (last round): " + step, "ms", millis)));
+				report.add(Rounds.single("Heap used, peak under load (-Xmx512m)", "MiB", peakHeap.get()));
+				report.add(Rounds.single("RSS of the application JVM after load", "MiB", app.rssMiB()));
+
+				double idleCommitsPerSecond = idleCommitRate(floor);
+				double engineTxPerCase = transactionsPerCase(floor, engineWorkers, ENGINE_CASES_PER_ROUND,
+						idleCommitsPerSecond);
+				double tramitaTxPerCase = transactionsPerCase(floor, users, TRAMITA_CASES_PER_ROUND, idleCommitsPerSecond);
+				report.add(Rounds.single("Transactions per case, bare engine", "tx/case", engineTxPerCase));
+				report.add(Rounds.single("Transactions per case, Tramita over HTTP", "tx/case", tramitaTxPerCase));
+
+				report.ratio("Tramita / bare engine (cases per second)", tramitaRate.median() / engineRate.median(),
+						">= 0.70");
+				report.ratio("Floor for Tramita: commit rate / its tx per case (cases/s)",
+						floorRate.median() / tramitaTxPerCase, "reference");
+				report.ratio("Tramita / its PostgreSQL floor", tramitaRate.median() / (floorRate.median() / tramitaTxPerCase),
+						"reference");
+			}
+		}
+		report.write(OUT);
+		System.out.println();
+		System.out.println(report.markdown());
+	}
+
+	private void measureStartUps(Path dataDir) throws Exception {
+		List<Double> warmStarts = new ArrayList<>();
+		List<Double> stops = new ArrayList<>();
+		for (int i = 0; i <= 3; i++) {
+			int port = freePort();
+			long launched = System.nanoTime();
+			try (AppProcess app = AppProcess.start(dataDir, port, OUT.resolve("app-start-" + i + ".log"))) {
+				double seconds = app.secondsUntilHealthy(launched);
+				if (i == 0) {
+					report.add(Rounds.single("Start-up, new database (initdb, schema, demo data)", "s", seconds));
+				}
+				else {
+					warmStarts.add(seconds);
+				}
+				if (i == 3) {
+					Thread.sleep(2000);
+					report.add(Rounds.single("Heap used after start", "MiB", app.heapUsedMiB()));
+					report.add(Rounds.single("RSS of the application JVM after start", "MiB", app.rssMiB()));
+				}
+				stops.add(app.stop());
+			}
+		}
+		report.add(new Rounds("Start-up, existing database", "s", warmStarts));
+		report.add(new Rounds("Stop (SIGTERM until the process ended)", "s", stops));
+	}
+
+	private Rounds measure(String name, String unit, Callable<Double> round) throws Exception {
+		Rounds rounds = Rounds.measure(name, unit, WARM_UP_ROUNDS, ROUNDS, round);
+		report.add(rounds);
+		return rounds;
+	}
+
+	private static List<Load.Worker> engineWorkers(ProcessEngine engine) {
+		List<Load.Worker> workers = new ArrayList<>();
+		for (int i = 0; i < THREADS; i++) {
+			workers.add(new BareEngineCase(engine.getRuntimeService(), engine.getTaskService()));
+		}
+		return workers;
+	}
+
+	private static List<VirtualUser> virtualUsers(int port, StepTimes steps) throws Exception {
+		byte[] declaration = SampleFiles.pdf();
+		List<VirtualUser> users = new ArrayList<>();
+		for (int i = 0; i < THREADS; i++) {
+			users.add(new VirtualUser(port, declaration, "tramita", steps));
+		}
+		return users;
+	}
+
+	private static ScheduledExecutorService sampleHeap(AppProcess app, AtomicReference<Double> peak) {
+		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+		sampler.scheduleAtFixedRate(() -> {
+			try {
+				double used = app.heapUsedMiB();
+				peak.accumulateAndGet(used, Math::max);
+			}
+			catch (Exception ignored) {
+				// a missed sample changes nothing
+			}
+		}, 0, 250, TimeUnit.MILLISECONDS);
+		return sampler;
+	}
+
+	private static double idleCommitRate(CommitFloor floor) throws Exception {
+		Thread.sleep(STATS_SETTLE_MILLIS);
+		long before = floor.committedTransactions();
+		long start = System.nanoTime();
+		Thread.sleep(STATS_SETTLE_MILLIS);
+		return (floor.committedTransactions() - before) / ((System.nanoTime() - start) / 1e9);
+	}
+
+	/** Commits counted by PostgreSQL while the cases ran, less what the idle system commits in the same time. */
+	private static double transactionsPerCase(CommitFloor floor, List<? extends Load.Worker> workers, int cases,
+			double idleCommitsPerSecond) throws Exception {
+		long before = floor.committedTransactions();
+		long start = System.nanoTime();
+		Load.casesPerSecond(workers, cases);
+		Thread.sleep(STATS_SETTLE_MILLIS);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		long commits = floor.committedTransactions() - before;
+		return (commits - idleCommitsPerSecond * seconds) / cases;
+	}
+
+	private static int freePort() throws Exception {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static void delete(Path dir) throws Exception {
+		if (Files.exists(dir)) {
+			try (Stream<Path> files = Files.walk(dir)) {
+				files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			}
+		}
+	}
+
+}
