@@ -3,12 +3,10 @@ package pe.tramita.certificate;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -58,7 +56,6 @@ class Certificate {
 	@Enumerated(EnumType.STRING)
 	private CertificateStatus status;
 
-	@Basic(fetch = FetchType.LAZY)
 	private byte[] pdf;
 
 	@Column(columnDefinition = "char(64)")

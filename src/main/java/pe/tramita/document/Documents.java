@@ -59,7 +59,7 @@ public class Documents {
 
 	@Transactional(readOnly = true)
 	public List<DocumentView> listFor(long expedienteId) {
-		return repository.findByExpedienteIdOrderByUploadedAt(expedienteId).stream().map(StoredDocument::toView).toList();
+		return repository.listWithoutContent(expedienteId);
 	}
 
 	/** The file's content, only if it belongs to that case in that municipality. */

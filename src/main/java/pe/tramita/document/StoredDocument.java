@@ -2,10 +2,8 @@ package pe.tramita.document;
 
 import java.time.Instant;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -35,7 +33,6 @@ class StoredDocument {
 	@Column(columnDefinition = "char(64)")
 	private String sha256;
 
-	@Basic(fetch = FetchType.LAZY)
 	private byte[] content;
 
 	private Instant uploadedAt;
