@@ -41,6 +41,11 @@ class AppProcess implements AutoCloseable {
 				HEAP, "-cp", classpath(), "pe.tramita.TramitaApplication",
 				"--spring.profiles.active=demo", "--tramita.data-dir=" + dataDir, "--server.port=" + port,
 				"--management.endpoints.web.exposure.include=health,metrics", "--spring.main.banner-mode=off"));
+		if (Boolean.getBoolean("bench.profile")) {
+			// -Dbench.profile=true: a flight recording of the application, to see where its CPU time goes
+			command.add(1, "-XX:StartFlightRecording=filename=" + log.resolveSibling(log.getFileName() + ".jfr")
+					+ ",settings=profile");
+		}
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		return new AppProcess(process, log, port);
 	}
