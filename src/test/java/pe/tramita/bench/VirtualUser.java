@@ -1,10 +1,10 @@
 package pe.tramita.bench;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import pe.tramita.request.RiskLevel;
 import pe.tramita.support.Applications;
 
 /**
@@ -48,7 +48,7 @@ class VirtualUser implements Load.Worker {
 		WebSession citizen = new WebSession(port);
 		times.time("1 citizen: open the form", () -> citizen.get(PROCEDURE + "/solicitud"));
 		String receiptPath = times.time("2 citizen: submit application", () -> WebSession.location(citizen.postMultipart(
-				PROCEDURE + "/solicitud", applicationFields(), "documento-declaracion-itse", "dj.pdf", declaration)));
+				PROCEDURE + "/solicitud", Applications.formFields(RiskLevel.BAJO), "documento-declaracion-itse", "dj.pdf", declaration)));
 		String receipt = times.time("3 citizen: receipt page", () -> citizen.get(receiptPath));
 		String caseNumber = find(CASE_NUMBER, receipt);
 		String accessCode = find(ACCESS_CODE, receipt);
@@ -93,25 +93,6 @@ class VirtualUser implements Load.Worker {
 			throw new IllegalStateException(user + " could not log in: sent to " + next);
 		}
 		return session;
-	}
-
-	private static Map<String, String> applicationFields() {
-		var form = Applications.form(pe.tramita.request.RiskLevel.BAJO);
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("documentType", form.documentType().name());
-		fields.put("documentNumber", form.documentNumber());
-		fields.put("applicantName", form.applicantName());
-		fields.put("email", form.email());
-		fields.put("phone", form.phone());
-		fields.put("ruc", form.ruc());
-		fields.put("businessName", form.businessName());
-		fields.put("tradeName", form.tradeName());
-		fields.put("address", form.address());
-		fields.put("activity", form.activity());
-		fields.put("areaM2", form.areaM2().toPlainString());
-		fields.put("riskLevel", form.riskLevel().name());
-		fields.put("declarationAccepted", "true");
-		return fields;
 	}
 
 	private static String find(Pattern pattern, String page) {

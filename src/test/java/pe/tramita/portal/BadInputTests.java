@@ -16,7 +16,6 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
-import pe.tramita.request.ApplicationForm;
 import pe.tramita.request.Filing;
 import pe.tramita.request.RiskLevel;
 import pe.tramita.support.Applications;
@@ -140,7 +139,7 @@ class BadInputTests {
 		if (file != null) {
 			request.file(file);
 		}
-		Map<String, String> fields = new java.util.LinkedHashMap<>(validFields());
+		Map<String, String> fields = new java.util.LinkedHashMap<>(Applications.formFields(RiskLevel.BAJO));
 		fields.putAll(changes);
 		fields.forEach((name, value) -> request.param(name, value));
 		String page = mvc.perform(request.with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
@@ -150,17 +149,6 @@ class BadInputTests {
 		assertThat(count("tramita.document")).isEqualTo(documents);
 		assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
 		return page;
-	}
-
-	private static Map<String, String> validFields() {
-		ApplicationForm form = Applications.form(RiskLevel.BAJO);
-		return Map.ofEntries(Map.entry("documentType", form.documentType().name()),
-				Map.entry("documentNumber", form.documentNumber()), Map.entry("applicantName", form.applicantName()),
-				Map.entry("email", form.email()), Map.entry("phone", form.phone()), Map.entry("ruc", form.ruc()),
-				Map.entry("businessName", form.businessName()), Map.entry("tradeName", form.tradeName()),
-				Map.entry("address", form.address()), Map.entry("activity", form.activity()),
-				Map.entry("areaM2", form.areaM2().toPlainString()), Map.entry("riskLevel", form.riskLevel().name()),
-				Map.entry("declarationAccepted", "true"));
 	}
 
 	private long count(String table) {

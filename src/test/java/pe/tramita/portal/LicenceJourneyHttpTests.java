@@ -117,23 +117,11 @@ class LicenceJourneyHttpTests {
 	}
 
 	private org.springframework.test.web.servlet.RequestBuilder applicationRequest() {
-		var form = Applications.form(pe.tramita.request.RiskLevel.BAJO);
-		return multipart(FORM)
+		var request = multipart(FORM)
 			.file(SampleFiles.part("documento-declaracion-itse", "dj.pdf", "application/pdf", SampleFiles.pdf()))
-			.with(csrf())
-			.param("documentType", form.documentType().name())
-			.param("documentNumber", form.documentNumber())
-			.param("applicantName", form.applicantName())
-			.param("email", form.email())
-			.param("phone", form.phone())
-			.param("ruc", form.ruc())
-			.param("businessName", form.businessName())
-			.param("tradeName", form.tradeName())
-			.param("address", form.address())
-			.param("activity", form.activity())
-			.param("areaM2", form.areaM2().toPlainString())
-			.param("riskLevel", form.riskLevel().name())
-			.param("declarationAccepted", "true");
+			.with(csrf());
+		Applications.formFields(pe.tramita.request.RiskLevel.BAJO).forEach((name, value) -> request.param(name, value));
+		return request;
 	}
 
 	private String statusPage(Filing filing) throws Exception {

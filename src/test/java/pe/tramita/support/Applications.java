@@ -37,6 +37,26 @@ public class Applications {
 				List.of(new UploadedFile("declaracion-itse", "dj.pdf", FileKind.PDF, pdf, Documents.sha256(pdf))));
 	}
 
+	/** The same valid application as the fields of the citizen's form. */
+	public static java.util.Map<String, String> formFields(RiskLevel risk) {
+		ApplicationForm form = form(risk);
+		java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+		fields.put("documentType", form.documentType().name());
+		fields.put("documentNumber", form.documentNumber());
+		fields.put("applicantName", form.applicantName());
+		fields.put("email", form.email());
+		fields.put("phone", form.phone());
+		fields.put("ruc", form.ruc());
+		fields.put("businessName", form.businessName());
+		fields.put("tradeName", form.tradeName());
+		fields.put("address", form.address());
+		fields.put("activity", form.activity());
+		fields.put("areaM2", form.areaM2().toPlainString());
+		fields.put("riskLevel", form.riskLevel().name());
+		fields.put("declarationAccepted", "true");
+		return fields;
+	}
+
 	public static ApplicationForm form(RiskLevel risk) {
 		return new ApplicationForm(IdentityDocumentType.DNI, "45678912", "Juana Quispe Ñahui", "juana@example.pe",
 				"976111222", VALID_RUC, "Bodega Doña Juana E.I.R.L.", "Bodega Doña Juana", "Jr. Del Comercio 456",
