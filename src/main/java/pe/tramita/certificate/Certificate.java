@@ -98,6 +98,10 @@ class Certificate {
 		return ubigeo;
 	}
 
+	String number() {
+		return number;
+	}
+
 	byte[] pdf() {
 		return pdf;
 	}

@@ -79,9 +79,14 @@ public class Certificates {
 		return repository.findByExpedienteId(expedienteId).map(this::toView);
 	}
 
+	/** The issued PDF as stored, with the number it carries. */
+	public record PdfFile(String number, byte[] content) {
+	}
+
 	@Transactional(readOnly = true)
-	public Optional<byte[]> pdf(String verificationCode) {
-		return repository.findByVerificationCode(normalize(verificationCode)).map(Certificate::pdf);
+	public Optional<PdfFile> pdf(String verificationCode) {
+		return repository.findByVerificationCode(normalize(verificationCode))
+			.map(certificate -> new PdfFile(certificate.number(), certificate.pdf()));
 	}
 
 	public String verificationUrl(String code) {

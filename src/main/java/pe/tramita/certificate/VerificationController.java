@@ -39,16 +39,15 @@ class VerificationController {
 
 	@GetMapping("/verificar/{code}/pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable String code) {
-		CertificateView certificate = certificates.findByCode(code)
+		Certificates.PdfFile pdf = certificates.pdf(code)
 			.orElseThrow(() -> new NotFoundException("certificate " + code));
-		byte[] pdf = certificates.pdf(code).orElseThrow();
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-				.filename("licencia-" + certificate.number() + ".pdf")
+				.filename("licencia-" + pdf.number() + ".pdf")
 				.build()
 				.toString())
-			.body(pdf);
+			.body(pdf.content());
 	}
 
 }

@@ -52,8 +52,9 @@ public class CaseProgress {
 		if (expediente.processInstanceId() == null) {
 			return List.of();
 		}
+		Map<String, String> officeNames = officeNames();
 		return taskService.createTaskQuery().processInstanceId(expediente.processInstanceId()).list().stream()
-			.map(task -> new CurrentStep(task.getName(), officeOf(task)))
+			.map(task -> new CurrentStep(task.getName(), officeName(officeNames, candidateGroup(task))))
 			.toList();
 	}
 
@@ -62,13 +63,11 @@ public class CaseProgress {
 	public List<TimelineEntry> timeline(ExpedienteView expediente) {
 		List<TimelineEntry> timeline = new ArrayList<>(expedientes.events(expediente.id()));
 		if (expediente.processInstanceId() != null) {
-			Map<String, String> officeNames = identityService.createGroupQuery().list().stream()
-				.collect(Collectors.toMap(Group::getId, group -> group.getName() == null ? group.getId() : group.getName()));
+			Map<String, String> officeNames = officeNames();
 			for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery()
 				.processInstanceId(expediente.processInstanceId())
 				.list()) {
-				String groupId = modelledOffice(task);
-				String office = groupId == null ? null : officeNames.getOrDefault(groupId, groupId);
+				String office = officeName(officeNames, modelledOffice(task));
 				timeline.add(new TimelineEntry(task.getStartTime().toInstant(), "timeline.step.started", null,
 						task.getName(), office));
 				if (task.getEndTime() != null) {
@@ -81,21 +80,23 @@ public class CaseProgress {
 		return timeline;
 	}
 
-	public String officeName(String groupId) {
-		if (groupId == null) {
-			return null;
-		}
-		Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
-		return group == null ? groupId : group.getName();
+	/** Display names of the offices, read once per page. */
+	private Map<String, String> officeNames() {
+		return identityService.createGroupQuery().list().stream()
+			.collect(Collectors.toMap(Group::getId, group -> group.getName() == null ? group.getId() : group.getName()));
 	}
 
-	private String officeOf(Task task) {
-		return officeName(taskService.getIdentityLinksForTask(task.getId()).stream()
+	private static String officeName(Map<String, String> officeNames, String groupId) {
+		return groupId == null ? null : officeNames.getOrDefault(groupId, groupId);
+	}
+
+	private String candidateGroup(Task task) {
+		return taskService.getIdentityLinksForTask(task.getId()).stream()
 			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
 			.map(IdentityLink::getGroupId)
 			.filter(Objects::nonNull)
 			.findFirst()
-			.orElse(null));
+			.orElse(null);
 	}
 
 	/** The office the model assigns the step to (the engine keeps parsed models in its cache: no query). */
