@@ -1,7 +1,7 @@
 package pe.tramita.certificate;
 
-import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,6 +12,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** An issued document as recorded: what it prints, its fingerprint and whether it still stands. The PDF is a {@link CertificateFile}. */
 @Entity
 @Table(name = "certificate")
 class Certificate {
@@ -25,7 +29,8 @@ class Certificate {
 	@Column(columnDefinition = "char(6)")
 	private String ubigeo;
 
-	private String documentType;
+	@Enumerated(EnumType.STRING)
+	private DocumentType documentType;
 
 	private int year;
 
@@ -37,57 +42,65 @@ class Certificate {
 
 	private String holder;
 
-	@Column(columnDefinition = "char(11)")
-	private String ruc;
+	@JdbcTypeCode(SqlTypes.JSON)
+	private List<PrintedField> printedFields;
 
-	private String tradeName;
+	private String signerName;
 
-	private String address;
+	private String signerTitle;
 
-	private String activity;
+	private String legend;
 
-	@Column(name = "area_m2")
-	private BigDecimal areaM2;
-
-	private String riskLevel;
+	private Long replacesId;
 
 	private Instant issuedAt;
 
 	@Enumerated(EnumType.STRING)
 	private CertificateStatus status;
 
-	private byte[] pdf;
-
 	@Column(columnDefinition = "char(64)")
 	private String sha256;
+
+	private Instant revokedAt;
+
+	private String revokedBy;
+
+	private String revocationReason;
 
 	protected Certificate() {
 	}
 
-	Certificate(CertificateFacts facts, byte[] pdf, String sha256) {
+	Certificate(CertificateFacts facts, Long replacesId, String sha256) {
 		this.verificationCode = facts.verificationCode();
 		this.ubigeo = facts.municipality().ubigeo();
 		this.documentType = facts.documentType();
 		this.year = facts.year();
 		this.sequence = facts.sequence();
 		this.number = facts.number();
-		this.expedienteId = facts.expediente().id();
-		this.holder = facts.expediente().businessName();
-		this.ruc = facts.expediente().ruc();
-		this.tradeName = facts.expediente().tradeName();
-		this.address = facts.expediente().address();
-		this.activity = facts.expediente().activity();
-		this.areaM2 = facts.expediente().areaM2();
-		this.riskLevel = facts.riskLevel();
+		this.expedienteId = facts.expedienteId();
+		this.holder = facts.holder();
+		this.printedFields = facts.fields();
+		this.signerName = facts.signatory().officerName();
+		this.signerTitle = facts.signatory().officerTitle();
+		this.legend = facts.legend();
+		this.replacesId = replacesId;
 		this.issuedAt = facts.issuedAt();
 		this.status = CertificateStatus.VIGENTE;
-		this.pdf = pdf;
 		this.sha256 = sha256;
 	}
 
-	CertificateView toView(String municipalityName, String caseNumber) {
-		return new CertificateView(verificationCode, number, ubigeo, municipalityName, documentType, caseNumber,
-				holder, ruc, tradeName, address, activity, areaM2, riskLevel, issuedAt, status, sha256);
+	void revoke(Instant when, String officer, String reason) {
+		if (status == CertificateStatus.REVOCADO) {
+			throw new CertificateAlreadyRevokedException(number);
+		}
+		this.status = CertificateStatus.REVOCADO;
+		this.revokedAt = when;
+		this.revokedBy = officer;
+		this.revocationReason = reason;
+	}
+
+	Long id() {
+		return id;
 	}
 
 	long expedienteId() {
@@ -102,8 +115,43 @@ class Certificate {
 		return number;
 	}
 
-	byte[] pdf() {
-		return pdf;
+	String verificationCode() {
+		return verificationCode;
+	}
+
+	DocumentType documentType() {
+		return documentType;
+	}
+
+	String holder() {
+		return holder;
+	}
+
+	List<PrintedField> printedFields() {
+		return printedFields;
+	}
+
+	String legend() {
+		return legend;
+	}
+
+	Long replacesId() {
+		return replacesId;
+	}
+
+	String sha256() {
+		return sha256;
+	}
+
+	CertificateView toView(String municipalityName, String caseNumber, Certificate replaces, Certificate replacedBy) {
+		return new CertificateView(verificationCode, number, ubigeo, municipalityName, documentType, caseNumber,
+				holder, printedFields, signerName, signerTitle, legend, issuedAt, status, revokedAt, revocationReason,
+				replaces == null ? null : replaces.reference(), replacedBy == null ? null : replacedBy.reference(),
+				sha256);
+	}
+
+	private CertificateView.Reference reference() {
+		return new CertificateView.Reference(number, verificationCode);
 	}
 
 }

@@ -1,12 +1,15 @@
 package pe.tramita.certificate;
 
 import java.time.Instant;
+import java.util.List;
 
 import pe.tramita.municipality.MunicipalityView;
-import pe.tramita.request.ExpedienteView;
 
-/** Everything printed on one certificate. */
-record CertificateFacts(MunicipalityView municipality, ExpedienteView expediente, String documentType, int year,
-		int sequence, String number, String verificationCode, String riskLevel, Instant issuedAt,
-		String verificationUrl) {
+/**
+ * Everything printed on one certificate. {@code legend} is a message key printed in a box (e.g. approval by
+ * administrative silence); {@code replacesNumber} names the revoked certificate this one replaces.
+ */
+record CertificateFacts(MunicipalityView municipality, long expedienteId, Signatory signatory, DocumentType documentType, int year,
+		int sequence, String number, String verificationCode, String holder, List<PrintedField> fields,
+		String caseNumber, String legend, String replacesNumber, Instant issuedAt, String verificationUrl) {
 }

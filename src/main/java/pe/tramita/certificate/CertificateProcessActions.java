@@ -9,18 +9,38 @@ import pe.tramita.request.Expedientes;
 @Component("certificados")
 public class CertificateProcessActions {
 
+	static final String POSITIVE_SILENCE_LEGEND = "certificate.legend.positiveSilence";
+
 	private final Certificates certificates;
 
 	CertificateProcessActions(Certificates certificates) {
 		this.certificates = certificates;
 	}
 
-	/** Issues the licence with the risk level the licensing office confirmed. */
+	/** Issues the operating licence with the risk level the licensing office confirmed. */
 	public void issue(DelegateExecution execution) {
-		long expedienteId = ((Number) execution.getVariable(Expedientes.EXPEDIENTE_VARIABLE)).longValue();
-		Object risk = execution.getVariable("nivelRiesgo");
-		certificates.issueLicence(expedienteId, risk == null ? String.valueOf(execution.getVariable("riesgoDeclarado"))
-				: risk.toString());
+		certificates.issueLicence(expedienteId(execution), riskLevel(execution));
+	}
+
+	/** Issues a document of the named {@link DocumentType} for the case. */
+	public void issueDocument(DelegateExecution execution, String documentType) {
+		certificates.issue(expedienteId(execution), DocumentType.valueOf(documentType), riskLevel(execution), null);
+	}
+
+	/** Issues the document of a case the law approved because the municipality let its term run out. */
+	public void issueBySilence(DelegateExecution execution, String documentType) {
+		certificates.issue(expedienteId(execution), DocumentType.valueOf(documentType), riskLevel(execution),
+				POSITIVE_SILENCE_LEGEND);
+	}
+
+	private static long expedienteId(DelegateExecution execution) {
+		return ((Number) execution.getVariable(Expedientes.EXPEDIENTE_VARIABLE)).longValue();
+	}
+
+	private static String riskLevel(DelegateExecution execution) {
+		Object confirmed = execution.getVariable("nivelRiesgo");
+		Object declared = execution.getVariable("riesgoDeclarado");
+		return confirmed != null ? confirmed.toString() : declared == null ? null : declared.toString();
 	}
 
 }

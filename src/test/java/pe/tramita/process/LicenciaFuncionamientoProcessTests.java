@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import pe.tramita.certificate.CertificateView;
+import pe.tramita.certificate.PrintedField;
 import pe.tramita.certificate.Certificates;
 import pe.tramita.document.Documents;
 import pe.tramita.document.FileKind;
@@ -91,7 +92,7 @@ class LicenciaFuncionamientoProcessTests {
 		assertThat(expediente.status()).isEqualTo(ExpedienteStatus.APROBADO);
 		assertThat(expediente.decisionReason()).isEqualTo("Cumple todos los requisitos.");
 		CertificateView certificate = certificates.findForCase(expediente.id()).orElseThrow();
-		assertThat(certificate.riskLevel()).isEqualTo("MEDIO");
+		assertThat(certificate.fields()).contains(new PrintedField("certificate.pdf.risk", "Medio"));
 		assertThat(certificate.number()).matches("LF-\\d{4}-\\d{6}");
 	}
 

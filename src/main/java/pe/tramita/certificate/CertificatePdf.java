@@ -1,0 +1,293 @@
+package pe.tramita.certificate;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+import pe.tramita.calendar.LegalClock;
+
+/**
+ * Renders a certificate on one A4 page as PDF/A-2b: fonts embedded, sRGB output intent, XMP metadata that matches
+ * the document information. The signature is added afterwards by {@link PdfSigner}.
+ */
+@Component
+class CertificatePdf {
+
+	private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+
+	private static final String BOLD_FONT = "/fonts/LiberationSans-Bold.ttf";
+
+	private static final byte[] SRGB_PROFILE = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+	private static final Locale SPANISH = Locale.forLanguageTag("es-PE");
+
+	private static final float MARGIN = 56;
+
+	private final MessageSource messages;
+
+	CertificatePdf(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	byte[] render(CertificateFacts facts) {
+		try (PDDocument document = new PDDocument()) {
+			PDType0Font font = load(document, FONT);
+			PDType0Font bold = load(document, BOLD_FONT);
+			PDPage page = new PDPage(PDRectangle.A4);
+			document.addPage(page);
+			makeArchival(document, facts);
+			try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+				new Layout(content, font, bold, page.getMediaBox()).draw(document, facts);
+			}
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			document.save(out);
+			return out.toByteArray();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("Cannot render certificate " + facts.number(), e);
+		}
+	}
+
+	private PDType0Font load(PDDocument document, String resource) throws IOException {
+		try (InputStream file = getClass().getResourceAsStream(resource)) {
+			return PDType0Font.load(document, file, true);
+		}
+	}
+
+	/** PDF/A-2b: output intent, and XMP metadata saying the same as the document information dictionary. */
+	private void makeArchival(PDDocument document, CertificateFacts facts) throws IOException {
+		String title = text(facts.documentType().messageKey("title")) + " " + facts.number();
+		String author = facts.municipality().name();
+		ZonedDateTime issued = facts.issuedAt().atZone(LegalClock.LIMA).truncatedTo(ChronoUnit.SECONDS);
+
+		PDDocumentInformation info = document.getDocumentInformation();
+		info.setTitle(title);
+		info.setAuthor(author);
+		info.setCreator("Tramita");
+		info.setProducer("Tramita (Apache PDFBox)");
+		info.setKeywords(facts.verificationCode());
+		info.setCreationDate(GregorianCalendar.from(issued));
+		info.setModificationDate(GregorianCalendar.from(issued));
+
+		PDMetadata metadata = new PDMetadata(document);
+		metadata.importXMPMetadata(xmp(title, author, facts.verificationCode(), issued));
+		document.getDocumentCatalog().setMetadata(metadata);
+
+		PDOutputIntent intent = new PDOutputIntent(document, new ByteArrayInputStream(SRGB_PROFILE));
+		intent.setInfo("sRGB IEC61966-2.1");
+		intent.setOutputCondition("sRGB IEC61966-2.1");
+		intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
+		intent.setRegistryName("http://www.color.org");
+		document.getDocumentCatalog().addOutputIntent(intent);
+	}
+
+	private static byte[] xmp(String title, String author, String keywords, ZonedDateTime issued) {
+		String date = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(issued);
+		String xml = """
+				<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
+				<x:xmpmeta xmlns:x="adobe:ns:meta/">
+				 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+				  <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
+				    xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+				    xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+				   <pdfaid:part>2</pdfaid:part>
+				   <pdfaid:conformance>B</pdfaid:conformance>
+				   <dc:format>application/pdf</dc:format>
+				   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">%s</rdf:li></rdf:Alt></dc:title>
+				   <dc:creator><rdf:Seq><rdf:li>%s</rdf:li></rdf:Seq></dc:creator>
+				   <xmp:CreatorTool>Tramita</xmp:CreatorTool>
+				   <xmp:CreateDate>%s</xmp:CreateDate>
+				   <xmp:ModifyDate>%s</xmp:ModifyDate>
+				   <pdf:Producer>Tramita (Apache PDFBox)</pdf:Producer>
+				   <pdf:Keywords>%s</pdf:Keywords>
+				  </rdf:Description>
+				 </rdf:RDF>
+				</x:xmpmeta>
+				<?xpacket end="w"?>""".formatted(HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(author), date, date,
+				HtmlUtils.htmlEscape(keywords));
+		return xml.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args, SPANISH);
+	}
+
+	/** Draws the page top-down; {@code y} is the top of the next line. */
+	private final class Layout {
+
+		private final PDPageContentStream content;
+
+		private final PDType0Font font;
+
+		private final PDType0Font bold;
+
+		private final float width;
+
+		private float y;
+
+		Layout(PDPageContentStream content, PDType0Font font, PDType0Font bold, PDRectangle box) {
+			this.content = content;
+			this.font = font;
+			this.bold = bold;
+			this.width = box.getWidth();
+			this.y = box.getHeight() - MARGIN + 16;
+		}
+
+		void draw(PDDocument document, CertificateFacts facts) throws IOException {
+			DocumentType type = facts.documentType();
+			if (facts.signatory().coatOfArms() != null) {
+				PDImageXObject arms = PDImageXObject.createFromByteArray(document, facts.signatory().coatOfArms(),
+						"escudo");
+				float height = 58;
+				float armsWidth = height * arms.getWidth() / arms.getHeight();
+				content.drawImage(arms, (width - armsWidth) / 2, y - height, armsWidth, height);
+				y -= height + 6;
+			}
+			centered(font, 10, text("certificate.pdf.country"));
+			centered(bold, 15, facts.municipality().name().toUpperCase(SPANISH));
+			y -= 16;
+			centered(bold, 20, text(type.messageKey("title")));
+			centered(font, 13, text("certificate.pdf.number", facts.number()));
+			y -= 12;
+			paragraph(font, 10.5f, text(type.messageKey("preamble")));
+			y -= 8;
+			field(text("certificate.pdf.holder"), facts.holder());
+			for (PrintedField printed : facts.fields()) {
+				field(text(printed.label()), printed.value());
+			}
+			field(text("certificate.pdf.case"), facts.caseNumber());
+			field(text("certificate.pdf.issued"), DATE.format(facts.issuedAt().atZone(LegalClock.LIMA)));
+			if (facts.replacesNumber() != null) {
+				y -= 4;
+				paragraph(bold, 10, text("certificate.pdf.replaces", facts.replacesNumber()));
+			}
+			if (facts.legend() != null) {
+				legend(text(facts.legend()));
+			}
+			y -= 6;
+			paragraph(font, 8.5f, text(type.messageKey("legalBasis")));
+			signatory(facts);
+			verification(document, facts);
+		}
+
+		private void legend(String text) throws IOException {
+			List<String> lines = wrap(bold, 10, text, width - 2 * MARGIN - 20);
+			float height = lines.size() * 14 + 12;
+			y -= 8;
+			content.addRect(MARGIN, y - height, width - 2 * MARGIN, height);
+			content.stroke();
+			float lineY = y - 16;
+			for (String line : lines) {
+				line(bold, 10, MARGIN + 10, lineY, line);
+				lineY -= 14;
+			}
+			y -= height + 4;
+		}
+
+		private void signatory(CertificateFacts facts) throws IOException {
+			float x = width / 2 + 40;
+			float lineY = MARGIN + 118;
+			line(font, 9, x, lineY, text("certificate.pdf.signedBy"));
+			Signatory signatory = facts.signatory();
+			if (signatory.officerName() != null) {
+				line(bold, 10.5f, x, lineY -= 15, signatory.officerName());
+			}
+			if (signatory.officerTitle() != null) {
+				line(font, 9.5f, x, lineY -= 13, signatory.officerTitle());
+			}
+			for (String part : wrap(font, 9.5f, facts.municipality().name(), width - MARGIN - x)) {
+				line(font, 9.5f, x, lineY -= 13, part);
+			}
+		}
+
+		private void verification(PDDocument document, CertificateFacts facts) throws IOException {
+			PDImageXObject qr = LosslessFactory.createFromImage(document, QrCodes.of(facts.verificationUrl(), 300));
+			float qrSize = 96;
+			content.drawImage(qr, MARGIN, MARGIN - 10, qrSize, qrSize);
+			float textX = MARGIN + qrSize + 12;
+			line(font, 9, textX, MARGIN + 60, text("certificate.pdf.verify"));
+			line(font, 9, textX, MARGIN + 46, facts.verificationUrl());
+			line(bold, 11, textX, MARGIN + 28, text("certificate.pdf.code", facts.verificationCode()));
+		}
+
+		private void centered(PDType0Font face, float size, String text) throws IOException {
+			float textWidth = face.getStringWidth(text) / 1000 * size;
+			line(face, size, (width - textWidth) / 2, y - size, text);
+			y -= size * 1.35f;
+		}
+
+		private void field(String label, String value) throws IOException {
+			float size = 11;
+			line(font, 8.5f, MARGIN, y - size, label.toUpperCase(SPANISH));
+			float lineY = y - size;
+			for (String text : wrap(font, size, value, width - 2 * MARGIN - 160)) {
+				line(font, size, MARGIN + 160, lineY, text);
+				lineY -= size * 1.35f;
+			}
+			y = lineY - 3;
+		}
+
+		private void paragraph(PDType0Font face, float size, String text) throws IOException {
+			for (String line : wrap(face, size, text, width - 2 * MARGIN)) {
+				line(face, size, MARGIN, y - size, line);
+				y -= size * 1.4f;
+			}
+		}
+
+		private void line(PDType0Font face, float size, float x, float baseline, String text) throws IOException {
+			content.beginText();
+			content.setFont(face, size);
+			content.newLineAtOffset(x, baseline);
+			content.showText(text);
+			content.endText();
+		}
+
+	}
+
+	static List<String> wrap(PDType0Font font, float size, String text, float maxWidth) throws IOException {
+		List<String> lines = new ArrayList<>();
+		StringBuilder current = new StringBuilder();
+		for (String word : text.split("\\s+")) {
+			String candidate = current.isEmpty() ? word : current + " " + word;
+			if (font.getStringWidth(candidate) / 1000 * size > maxWidth && !current.isEmpty()) {
+				lines.add(current.toString());
+				current = new StringBuilder(word);
+			}
+			else {
+				current = new StringBuilder(candidate);
+			}
+		}
+		if (!current.isEmpty()) {
+			lines.add(current.toString());
+		}
+		return lines;
+	}
+
+}

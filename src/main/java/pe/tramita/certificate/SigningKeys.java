@@ -1,0 +1,80 @@
+package pe.tramita.certificate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import pe.tramita.municipality.MunicipalityView;
+
+/**
+ * The signing keys, one PKCS#12 keystore per municipality: {@code <keystore-dir>/<ubigeo>.p12}, kept outside the
+ * repository. With {@code tramita.signing.demo-keys} a demo CA makes the missing ones on first use.
+ */
+@Component
+class SigningKeys {
+
+	private final Path directory;
+
+	private final char[] password;
+
+	private final DemoCertificateAuthority demoAuthority;
+
+	private final Map<String, SigningKey> loaded = new ConcurrentHashMap<>();
+
+	SigningKeys(@Value("${tramita.signing.keystore-dir}") Path directory,
+			@Value("${tramita.signing.keystore-password:}") String password,
+			@Value("${tramita.signing.demo-keys:false}") boolean demoKeys) {
+		this.directory = directory;
+		this.password = password.isEmpty() && demoKeys ? DemoCertificateAuthority.PASSWORD : password.toCharArray();
+		this.demoAuthority = demoKeys ? new DemoCertificateAuthority(directory) : null;
+	}
+
+	SigningKey forMunicipality(MunicipalityView municipality) {
+		return loaded.computeIfAbsent(municipality.ubigeo(), ubigeo -> load(municipality));
+	}
+
+	Path keystoreOf(String ubigeo) {
+		return directory.resolve(ubigeo + ".p12");
+	}
+
+	private SigningKey load(MunicipalityView municipality) {
+		Path file = keystoreOf(municipality.ubigeo());
+		if (!Files.exists(file) && demoAuthority != null) {
+			demoAuthority.issueKeystore(municipality, file, password);
+		}
+		if (!Files.exists(file)) {
+			throw new MissingSigningKeyException(municipality, file);
+		}
+		try (InputStream in = Files.newInputStream(file)) {
+			KeyStore keystore = KeyStore.getInstance("PKCS12");
+			keystore.load(in, password);
+			for (String alias : Collections.list(keystore.aliases())) {
+				if (keystore.isKeyEntry(alias)) {
+					PrivateKey key = (PrivateKey) keystore.getKey(alias, password);
+					Certificate[] chain = keystore.getCertificateChain(alias);
+					List<X509Certificate> certificates = Arrays.stream(chain).map(X509Certificate.class::cast).toList();
+					return new SigningKey(key, certificates);
+				}
+			}
+			throw new IllegalStateException("No private key in " + file);
+		}
+		catch (IOException | GeneralSecurityException e) {
+			throw new IllegalStateException("Cannot read the signing keystore " + file, e);
+		}
+	}
+
+}
