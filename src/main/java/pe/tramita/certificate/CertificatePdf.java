@@ -27,7 +27,6 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 import pe.tramita.calendar.LegalClock;
 
@@ -130,9 +129,13 @@ class CertificatePdf {
 				  </rdf:Description>
 				 </rdf:RDF>
 				</x:xmpmeta>
-				<?xpacket end="w"?>""".formatted(HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(author), date, date,
-				HtmlUtils.htmlEscape(keywords));
+				<?xpacket end="w"?>""".formatted(xml(title), xml(author), date, date,
+				xml(keywords));
 		return xml.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String xml(String text) {
+		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
 	}
 
 	private String text(String key, Object... args) {

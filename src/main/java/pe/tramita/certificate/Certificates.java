@@ -194,6 +194,12 @@ public class Certificates {
 		return toView(issue(expediente, revoked.documentType(), holder.strip(), fields, revoked.legend(), revoked));
 	}
 
+	/** Who signs the municipality's new documents and its coat of arms (PNG or JPEG; null keeps the current one). */
+	public void setSignatory(String ubigeo, String officerName, String officerTitle, byte[] coatOfArms,
+			String updatedBy) {
+		signatories.save(ubigeo, officerName, officerTitle, coatOfArms, updatedBy);
+	}
+
 	public String verificationUrl(String code) {
 		return publicUrl + "/verificar/" + code;
 	}

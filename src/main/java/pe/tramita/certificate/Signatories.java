@@ -1,17 +1,25 @@
 package pe.tramita.certificate;
 
+import java.io.IOException;
+import java.sql.Timestamp;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import pe.tramita.calendar.LegalClock;
 
 /** Who signs each municipality's documents and its coat of arms; read on every issuance, so kept in memory. */
 @Component
 class Signatories {
+
+	static final int MAX_IMAGE_BYTES = 1024 * 1024;
 
 	private final JdbcTemplate jdbc;
 
@@ -28,9 +36,15 @@ class Signatories {
 		return cache.computeIfAbsent(ubigeo, this::load);
 	}
 
-	/** {@code coatOfArms} null keeps the current image. */
+	/** {@code coatOfArms} null keeps the current image; an image PDFBox cannot embed is refused here, not at issuance. */
 	@Transactional
 	void save(String ubigeo, String officerName, String officerTitle, byte[] coatOfArms, String updatedBy) {
+		if (!fits(officerName) || !fits(officerTitle)) {
+			throw new CertificateChangeRejectedException("certificates.signatory.error.name");
+		}
+		if (coatOfArms != null && !embeddable(coatOfArms)) {
+			throw new CertificateChangeRejectedException("certificates.signatory.error.image");
+		}
 		jdbc.update("""
 				INSERT INTO tramita.certificate_signatory (ubigeo, officer_name, officer_title, coat_of_arms, updated_at, updated_by)
 				VALUES (?, ?, ?, ?, ?, ?)
@@ -38,8 +52,35 @@ class Signatories {
 				    officer_title = EXCLUDED.officer_title,
 				    coat_of_arms = COALESCE(EXCLUDED.coat_of_arms, certificate_signatory.coat_of_arms),
 				    updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by""", ubigeo, officerName,
-				officerTitle, coatOfArms, java.sql.Timestamp.from(clock.now().toInstant()), updatedBy);
+				officerTitle, coatOfArms, Timestamp.from(clock.now().toInstant()), updatedBy);
+		forgetAfterCommit(ubigeo);
+	}
+
+	private void forgetAfterCommit(String ubigeo) {
 		cache.remove(ubigeo);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				cache.remove(ubigeo);
+			}
+		});
+	}
+
+	private static boolean fits(String text) {
+		return text != null && !text.isBlank() && text.length() <= 120;
+	}
+
+	private static boolean embeddable(byte[] image) {
+		if (image.length > MAX_IMAGE_BYTES) {
+			return false;
+		}
+		try (PDDocument scratch = new PDDocument()) {
+			PDImageXObject embedded = PDImageXObject.createFromByteArray(scratch, image, "escudo");
+			return embedded.getWidth() > 0 && embedded.getHeight() > 0;
+		}
+		catch (IOException | IllegalArgumentException e) {
+			return false;
+		}
 	}
 
 	private Signatory load(String ubigeo) {

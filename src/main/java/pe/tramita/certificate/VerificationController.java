@@ -1,5 +1,8 @@
 package pe.tramita.certificate;
 
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -8,24 +11,39 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
+import pe.tramita.document.Documents;
+import pe.tramita.document.FileKind;
+import pe.tramita.document.UploadRejectedException;
+import pe.tramita.document.UploadedFile;
 import pe.tramita.web.NotFoundException;
 
-/** Public verification: anyone with the code (printed, or in the QR) sees the certificate's facts and status. */
+/**
+ * Public verification: anyone with the code (printed, or in the QR) sees the certificate's facts and status, and
+ * anyone with the file learns whether it is the original, unmodified one. Uploaded files are not kept.
+ */
 @Controller
 class VerificationController {
 
 	private final Certificates certificates;
 
-	VerificationController(Certificates certificates) {
+	private final Documents documents;
+
+	private final MessageSource messages;
+
+	VerificationController(Certificates certificates, Documents documents, MessageSource messages) {
 		this.certificates = certificates;
+		this.documents = documents;
+		this.messages = messages;
 	}
 
 	@GetMapping("/verificar")
 	String form(@RequestParam(name = "codigo", required = false) String code) {
 		if (code != null && !code.isBlank()) {
-			return "redirect:/verificar/" + code.strip().toUpperCase(java.util.Locale.ROOT);
+			return "redirect:/verificar/" + code.strip().toUpperCase(Locale.ROOT);
 		}
 		return "certificate/verify-form";
 	}
@@ -37,16 +55,32 @@ class VerificationController {
 		return "certificate/verify";
 	}
 
+	@PostMapping("/verificar/archivo")
+	String checkFile(@RequestParam(name = "archivo", required = false) MultipartFile file, Model model,
+			Locale locale) {
+		try {
+			UploadedFile upload = documents.validate("verificacion", file)
+				.orElseThrow(() -> new UploadRejectedException("upload.empty", ""));
+			if (upload.kind() != FileKind.PDF) {
+				throw new UploadRejectedException("verify.file.notPdf", upload.fileName());
+			}
+			model.addAttribute("check", certificates.check(upload.content()));
+		}
+		catch (UploadRejectedException e) {
+			model.addAttribute("fileProblem", messages.getMessage(e.messageKey(),
+					new Object[] { e.fileName(), documents.maxSize().toMegabytes() }, locale));
+		}
+		return "certificate/file-check";
+	}
+
 	@GetMapping("/verificar/{code}/pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable String code) {
 		Certificates.PdfFile pdf = certificates.pdf(code)
 			.orElseThrow(() -> new NotFoundException("certificate " + code));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-				.filename("licencia-" + pdf.number() + ".pdf")
-				.build()
-				.toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename(pdf.number() + ".pdf").build().toString())
 			.body(pdf.content());
 	}
 

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 
 import pe.tramita.catalog.Procedure;
 import pe.tramita.catalog.ProcedureCatalog;
+import pe.tramita.certificate.Certificates;
 import pe.tramita.document.Documents;
 import pe.tramita.document.FileKind;
 import pe.tramita.document.UploadedFile;
@@ -60,15 +61,18 @@ class DemoData {
 
 	private final ProcedureCatalog catalog;
 
+	private final Certificates certificates;
+
 	private int applicants;
 
 	DemoData(IdentityService identityService, TaskService taskService, ManagementService managementService,
-			Expedientes expedientes, ProcedureCatalog catalog) {
+			Expedientes expedientes, ProcedureCatalog catalog, Certificates certificates) {
 		this.identityService = identityService;
 		this.taskService = taskService;
 		this.managementService = managementService;
 		this.expedientes = expedientes;
 		this.catalog = catalog;
+		this.certificates = certificates;
 	}
 
 	@EventListener(PostDeployEvent.class)
@@ -81,6 +85,7 @@ class DemoData {
 		user("asesor", "Arturo", "Asesor", List.of(Offices.ASESOR), List.of(CAJAMARCA, BANOS_DEL_INCA));
 		clerks("cajamarca", CAJAMARCA);
 		clerks("banos", BANOS_DEL_INCA);
+		certificates.setSignatory(CAJAMARCA, "Gonzalo Gerente", "Gerente Municipal", DemoCoatOfArms.png(), "admin");
 		cases();
 		log.info("Demo data created: users with password '{}', cases in every state", PASSWORD);
 	}

@@ -1,6 +1,7 @@
 package pe.tramita.web;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -15,6 +16,12 @@ class ErrorPages {
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	ModelAndView notFound() {
 		return page("error.notFound");
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	@ResponseStatus(HttpStatus.FORBIDDEN)
+	ModelAndView forbidden() {
+		return page("error.forbidden");
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)

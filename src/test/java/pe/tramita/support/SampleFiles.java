@@ -1,7 +1,12 @@
 package pe.tramita.support;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+
+import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -23,6 +28,23 @@ public final class SampleFiles {
 		catch (IOException e) {
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/** A PNG with an alpha channel, as coats of arms usually come: a filled circle on a transparent square. */
+	public static byte[] pngWithTransparency() {
+		BufferedImage image = new BufferedImage(120, 120, BufferedImage.TYPE_INT_ARGB);
+		Graphics2D g = image.createGraphics();
+		g.setColor(new Color(0x00, 0x66, 0x33, 0xCC));
+		g.fillOval(10, 10, 100, 100);
+		g.dispose();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			ImageIO.write(image, "png", out);
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		return out.toByteArray();
 	}
 
 	/** The start of a Windows executable ("MZ" header), whatever its name says. */
