@@ -1,0 +1,111 @@
+package pe.tramita.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import pe.tramita.certificate.CertificateView;
+import pe.tramita.certificate.Certificates;
+import pe.tramita.request.Expedientes;
+import pe.tramita.request.RiskLevel;
+import pe.tramita.support.Applications;
+import pe.tramita.support.Staff;
+import pe.tramita.support.TramitaTest;
+
+/**
+ * In headless Chromium: anyone checks a licence file on the verification page; the municipal manager revokes it
+ * with a reason; the public page then says so. Screenshots {@code c*} in {@code target/screenshots}.
+ */
+@TramitaTest
+class CertificateBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Staff staff;
+
+	@Autowired
+	Applications applications;
+
+	@Autowired
+	Expedientes expedientes;
+
+	@Autowired
+	Certificates certificates;
+
+	ChromeDriver browser;
+
+	CertificateView licence;
+
+	@BeforeEach
+	void aLicenceAndABrowser() throws Exception {
+		staff.login("gerencia", Staff.CAJAMARCA);
+		var filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.MEDIO);
+		licence = certificates.issueLicence(expedientes.findByCaseNumber(filing.caseNumber()).orElseThrow().id(), "MEDIO");
+		browser = Browser.start();
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void anyoneChecksTheFileAndTheManagerRevokesTheLicence() throws Exception {
+		Path file = Files.createTempFile("licencia-", ".pdf");
+		Files.write(file, certificates.pdf(licence.verificationCode()).orElseThrow().content());
+		open("/verificar/" + licence.verificationCode());
+		browser.findElement(By.id("archivo")).sendKeys(file.toAbsolutePath().toString());
+		browser.findElement(By.cssSelector("form[action$='/verificar/archivo'] button")).click();
+		assertThat(browser.findElement(By.id("file-check-result")).getText())
+			.isEqualTo("El archivo es el original emitido por Tramita, sin modificaciones.");
+		Browser.screenshot(browser, "c1-archivo-original");
+
+		open("/ingresar");
+		type("username", "t.gerencia." + Staff.CAJAMARCA);
+		type("password", Staff.PASSWORD);
+		browser.findElement(By.cssSelector("main form button")).click();
+		browser.findElement(By.linkText("Certificados")).click();
+		type("numero", licence.number());
+		browser.findElement(By.cssSelector("form[role=search] button")).click();
+		browser.findElement(By.linkText(licence.number())).click();
+		Browser.screenshot(browser, "c2-certificado-en-la-oficina");
+		type("motivo", "El titular cerró el establecimiento (acta de cese 045-2026).");
+		browser.findElement(By.cssSelector("#revoke-form button")).click();
+		assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText())
+			.isEqualTo("El certificado " + licence.number() + " fue revocado.");
+		Browser.screenshot(browser, "c3-revocado");
+
+		browser.findElement(By.cssSelector("header form button")).click();
+		open("/verificar/" + licence.verificationCode());
+		assertThat(browser.findElement(By.id("verification-result")).getText())
+			.isEqualTo("Este certificado fue REVOCADO y no tiene validez.");
+		assertThat(browser.findElement(By.id("revocation-reason")).getText())
+			.isEqualTo("El titular cerró el establecimiento (acta de cese 045-2026).");
+		Browser.screenshot(browser, "c4-verificacion-revocado");
+		Files.delete(file);
+	}
+
+	private void open(String path) {
+		browser.get("http://localhost:" + port + path);
+	}
+
+	private void type(String id, String text) {
+		var field = browser.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+}
