@@ -15,7 +15,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import pe.tramita.certificate.CertificateView;
 import pe.tramita.certificate.Certificates;
-import pe.tramita.request.Expedientes;
 import pe.tramita.request.RiskLevel;
 import pe.tramita.support.Applications;
 import pe.tramita.support.Staff;
@@ -38,9 +37,6 @@ class CertificateBrowserTests {
 	Applications applications;
 
 	@Autowired
-	Expedientes expedientes;
-
-	@Autowired
 	Certificates certificates;
 
 	ChromeDriver browser;
@@ -50,8 +46,7 @@ class CertificateBrowserTests {
 	@BeforeEach
 	void aLicenceAndABrowser() throws Exception {
 		staff.login("gerencia", Staff.CAJAMARCA);
-		var filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.MEDIO);
-		licence = certificates.issueLicence(expedientes.findByCaseNumber(filing.caseNumber()).orElseThrow().id(), "MEDIO");
+		licence = certificates.issueLicence(applications.fileLicenceCase(Staff.CAJAMARCA, RiskLevel.MEDIO), "MEDIO");
 		browser = Browser.start();
 	}
 

@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import pe.tramita.request.Expedientes;
 import pe.tramita.request.RiskLevel;
 import pe.tramita.support.Applications;
 import pe.tramita.support.TramitaTest;
@@ -33,9 +32,6 @@ class CertificateNumberingTests {
 	Applications applications;
 
 	@Autowired
-	Expedientes expedientes;
-
-	@Autowired
 	Certificates certificates;
 
 	@Autowired
@@ -47,9 +43,7 @@ class CertificateNumberingTests {
 	@Test
 	void aHundredConcurrentIssuancesWithSomeRolledBackLeaveNoGapAndNoDuplicate() throws Exception {
 		List<Long> cases = IntStream.range(0, 100)
-			.mapToObj(i -> expedientes.findByCaseNumber(applications.fileLicence(CHETILLA, RiskLevel.BAJO).caseNumber())
-				.orElseThrow()
-				.id())
+			.mapToObj(i -> applications.fileLicenceCase(CHETILLA, RiskLevel.BAJO))
 			.toList();
 		int before = issuedSoFar();
 

@@ -8,11 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
-
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +19,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import pe.tramita.request.Expedientes;
 import pe.tramita.request.RiskLevel;
 import pe.tramita.support.Applications;
+import pe.tramita.support.PdfChecks;
 import pe.tramita.support.SampleFiles;
 import pe.tramita.support.Staff;
 import pe.tramita.support.TramitaTest;
@@ -56,8 +52,7 @@ class CertificateRevocationTests {
 
 	@BeforeEach
 	void aLicenceOfCajamarca() {
-		var filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO);
-		licence = certificates.issueLicence(expedientes.findByCaseNumber(filing.caseNumber()).orElseThrow().id(), "BAJO");
+		licence = certificates.issueLicence(applications.fileLicenceCase(Staff.CAJAMARCA, RiskLevel.BAJO), "BAJO");
 		manager = staff.login("gerencia", Staff.CAJAMARCA);
 	}
 
@@ -97,11 +92,11 @@ class CertificateRevocationTests {
 		assertThat(replacement.number()).isNotEqualTo(licence.number());
 		assertThat(replacement.replaces().number()).isEqualTo(licence.number());
 		assertThat(replacement.fields()).contains(new PrintedField("certificate.pdf.address", "Jr. Del Comercio 465"));
-		assertThat(text(pdf(replacement))).contains("Jr. Del Comercio 465", "reemplaza al N° " + licence.number());
+		assertThat(PdfChecks.text(pdf(replacement))).contains("Jr. Del Comercio 465", "reemplaza al N° " + licence.number());
 		assertThat(page(get("/verificar/{c}", licence.verificationCode()))).contains("Reemplazado por",
 				replacement.number());
-		assertThat(certificates.findForCase(old.caseNumber() == null ? 0 : replacementCase(replacement)).orElseThrow()
-			.number()).isEqualTo(replacement.number());
+		assertThat(certificates.findForCase(caseOf(replacement)).orElseThrow().number()).as("what the citizen sees")
+			.isEqualTo(replacement.number());
 	}
 
 	@Test
@@ -180,11 +175,9 @@ class CertificateRevocationTests {
 		perform(get("/bandeja/certificados/firma/{u}/escudo", ubigeo).with(authentication(cospanManager)))
 			.andExpect(status().isOk());
 
-		var filing = applications.fileLicence(ubigeo, RiskLevel.BAJO);
-		CertificateView issued = certificates.issueLicence(
-				expedientes.findByCaseNumber(filing.caseNumber()).orElseThrow().id(), "BAJO");
+		CertificateView issued = certificates.issueLicence(applications.fileLicenceCase(ubigeo, RiskLevel.BAJO), "BAJO");
 		assertThat(issued.signerName()).isEqualTo("Pedro Castillo Terrones");
-		assertThat(text(pdf(issued))).contains("Pedro Castillo Terrones", "Alcalde");
+		assertThat(PdfChecks.text(pdf(issued))).contains("Pedro Castillo Terrones", "Alcalde");
 	}
 
 	@Test
@@ -207,8 +200,8 @@ class CertificateRevocationTests {
 		assertThat(page(multipart("/verificar/archivo").with(csrf()))).contains("está vacío");
 	}
 
-	private long replacementCase(CertificateView replacement) {
-		return expedientes.findByCaseNumber(replacement.caseNumber()).orElseThrow().id();
+	private long caseOf(CertificateView certificate) {
+		return expedientes.findByCaseNumber(certificate.caseNumber()).orElseThrow().id();
 	}
 
 	private static MockMultipartFile pdfPart(byte[] pdf) {
@@ -219,11 +212,6 @@ class CertificateRevocationTests {
 		return certificates.pdf(certificate.verificationCode()).orElseThrow().content();
 	}
 
-	private static String text(byte[] pdf) throws IOException {
-		try (PDDocument document = Loader.loadPDF(pdf)) {
-			return new PDFTextStripper().getText(document);
-		}
-	}
 
 	private ResultActions perform(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
 		return mvc.perform(request);

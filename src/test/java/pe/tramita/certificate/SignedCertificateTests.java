@@ -17,7 +17,6 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -32,8 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import pe.tramita.request.ExpedienteView;
-import pe.tramita.request.Expedientes;
 import pe.tramita.request.RiskLevel;
 import pe.tramita.support.Applications;
 import pe.tramita.support.PdfChecks;
@@ -53,9 +50,6 @@ class SignedCertificateTests {
 
 	@Autowired
 	Applications applications;
-
-	@Autowired
-	Expedientes expedientes;
 
 	@Autowired
 	Certificates certificates;
@@ -88,11 +82,11 @@ class SignedCertificateTests {
 				.contains("Total document signed")
 				.contains("Municipalidad Distrital de Asunción (DEMO)");
 		}
-		assertThat(text(pdf(licence))).contains("LICENCIA DE FUNCIONAMIENTO", licence.number(), "Bodega Doña Juana E.I.R.L.",
+		assertThat(PdfChecks.text(pdf(licence))).contains("LICENCIA DE FUNCIONAMIENTO", licence.number(), "Bodega Doña Juana E.I.R.L.",
 				"Rosa Chávez Huamán", "Alcaldesa", licence.verificationCode());
-		assertThat(text(pdf(building))).contains("LICENCIA DE EDIFICACIÓN", "SILENCIO ADMINISTRATIVO POSITIVO",
+		assertThat(PdfChecks.text(pdf(building))).contains("LICENCIA DE EDIFICACIÓN", "SILENCIO ADMINISTRATIVO POSITIVO",
 				"36 meses");
-		assertThat(text(pdf(corrected))).contains("CONSTANCIA", "Juana Quispe Ñahui de Torres",
+		assertThat(PdfChecks.text(pdf(corrected))).contains("CONSTANCIA", "Juana Quispe Ñahui de Torres",
 				"reemplaza al N° " + constancia.number());
 		assertThat(images(pdf(licence))).as("QR code and coat of arms").isEqualTo(2);
 	}
@@ -138,7 +132,7 @@ class SignedCertificateTests {
 		CertificateView issued = issue(DocumentType.LICENCIA_FUNCIONAMIENTO, null);
 		byte[] tampered = appendText(pdf(issued), "VALIDO HASTA 2099");
 
-		assertThat(text(tampered)).contains("VALIDO HASTA 2099");
+		assertThat(PdfChecks.text(tampered)).contains("VALIDO HASTA 2099");
 		assertThat(PdfChecks.pdfsig(tampered)).contains("Not total document signed");
 		Certificates.FileCheck check = certificates.check(tampered);
 		assertThat(check.outcome()).isEqualTo(Certificates.FileCheck.Outcome.MODIFIED);
@@ -151,9 +145,7 @@ class SignedCertificateTests {
 	}
 
 	private CertificateView issue(DocumentType type, String legend) {
-		var filing = applications.fileLicence(ASUNCION, RiskLevel.BAJO);
-		ExpedienteView expediente = expedientes.findByCaseNumber(filing.caseNumber()).orElseThrow();
-		return certificates.issue(expediente.id(), type, "BAJO", legend);
+		return certificates.issue(applications.fileLicenceCase(ASUNCION, RiskLevel.BAJO), type, "BAJO", legend);
 	}
 
 	private byte[] pdf(CertificateView certificate) {
@@ -166,11 +158,6 @@ class SignedCertificateTests {
 		Files.write(folder.resolve(issued.documentType() + "-" + issued.number() + ".pdf"), pdf);
 	}
 
-	private static String text(byte[] pdf) throws IOException {
-		try (PDDocument document = Loader.loadPDF(pdf)) {
-			return new PDFTextStripper().getText(document);
-		}
-	}
 
 	private static long images(byte[] pdf) throws IOException {
 		try (PDDocument document = Loader.loadPDF(pdf)) {

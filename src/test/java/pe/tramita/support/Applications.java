@@ -37,6 +37,11 @@ public class Applications {
 				List.of(new UploadedFile("declaracion-itse", "dj.pdf", FileKind.PDF, pdf, Documents.sha256(pdf))));
 	}
 
+	/** Files a licence application and answers the id of its case, for tests that work on the case itself. */
+	public long fileLicenceCase(String ubigeo, RiskLevel risk) {
+		return expedientes.findByCaseNumber(fileLicence(ubigeo, risk).caseNumber()).orElseThrow().id();
+	}
+
 	/** The same valid application as the fields of the citizen's form. */
 	public static java.util.Map<String, String> formFields(RiskLevel risk) {
 		ApplicationForm form = form(risk);

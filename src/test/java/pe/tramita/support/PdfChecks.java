@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
 import org.verapdf.pdfa.Foundries;
 import org.verapdf.pdfa.PDFAParser;
@@ -48,6 +51,16 @@ public final class PdfChecks {
 		}
 		catch (Exception e) {
 			throw new IllegalStateException("veraPDF could not validate the file", e);
+		}
+	}
+
+	/** The text of every page, as PDFBox extracts it. */
+	public static String text(byte[] pdf) {
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			return new PDFTextStripper().getText(document);
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("Not a readable PDF", e);
 		}
 	}
 
