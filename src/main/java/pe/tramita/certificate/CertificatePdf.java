@@ -14,7 +14,12 @@ import java.util.ArrayList;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -51,14 +56,21 @@ class CertificatePdf {
 
 	private final MessageSource messages;
 
+	/** As many parsed fonts as certificates were ever rendered at once. */
+	private final Queue<Fonts> idleFonts = new ConcurrentLinkedQueue<>();
+
 	CertificatePdf(MessageSource messages) {
 		this.messages = messages;
 	}
 
 	byte[] render(CertificateFacts facts) {
+		Fonts fonts = idleFonts.poll();
 		try (PDDocument document = new PDDocument()) {
-			PDType0Font font = load(document, FONT);
-			PDType0Font bold = load(document, BOLD_FONT);
+			if (fonts == null) {
+				fonts = Fonts.parse();
+			}
+			PDType0Font font = PDType0Font.load(document, fonts.regular(), true);
+			PDType0Font bold = PDType0Font.load(document, fonts.bold(), true);
 			PDPage page = new PDPage(PDRectangle.A4);
 			document.addPage(page);
 			makeArchival(document, facts);
@@ -72,12 +84,26 @@ class CertificatePdf {
 		catch (IOException e) {
 			throw new IllegalStateException("Cannot render certificate " + facts.number(), e);
 		}
+		finally {
+			if (fonts != null) {
+				idleFonts.offer(fonts);
+			}
+		}
 	}
 
-	private PDType0Font load(PDDocument document, String resource) throws IOException {
-		try (InputStream file = getClass().getResourceAsStream(resource)) {
-			return PDType0Font.load(document, file, true);
+	/** The two fonts parsed once: parsing costs more than the rest of the page. Not thread-safe, hence pooled. */
+	private record Fonts(TrueTypeFont regular, TrueTypeFont bold) {
+
+		static Fonts parse() throws IOException {
+			return new Fonts(parse(FONT), parse(BOLD_FONT));
 		}
+
+		private static TrueTypeFont parse(String resource) throws IOException {
+			try (InputStream file = CertificatePdf.class.getResourceAsStream(resource)) {
+				return new TTFParser().parse(new RandomAccessReadBuffer(file.readAllBytes()));
+			}
+		}
+
 	}
 
 	/** PDF/A-2b: output intent, and XMP metadata saying the same as the document information dictionary. */
