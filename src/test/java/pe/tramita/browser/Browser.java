@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless Chromium driven through Debian's chromedriver; nothing is downloaded. */
 final class Browser {
@@ -41,6 +44,15 @@ final class Browser {
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
 		return driver;
+	}
+
+	/**
+	 * Waits until the page's success message says {@code text}: right after a click the old page (and its message)
+	 * may still be there, so a plain find can read it or lose it to the navigation.
+	 */
+	static void awaitSuccessMessage(ChromeDriver driver, String text) {
+		new WebDriverWait(driver, Duration.ofSeconds(15))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), text));
 	}
 
 	static void screenshot(ChromeDriver driver, String name) throws IOException {

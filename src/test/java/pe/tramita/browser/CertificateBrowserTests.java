@@ -79,8 +79,7 @@ class CertificateBrowserTests {
 		Browser.screenshot(browser, "c2-certificado-en-la-oficina");
 		type("motivo", "El titular cerró el establecimiento (acta de cese 045-2026).");
 		browser.findElement(By.cssSelector("#revoke-form button")).click();
-		assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText())
-			.isEqualTo("El certificado " + licence.number() + " fue revocado.");
+		Browser.awaitSuccessMessage(browser, "El certificado " + licence.number() + " fue revocado.");
 		Browser.screenshot(browser, "c3-revocado");
 
 		browser.findElement(By.cssSelector("header form button")).click();

@@ -123,11 +123,11 @@ class LicenceJourneyBrowserTests {
 		WebElement row = browser.findElement(By.xpath("//table[@id='tasks-available']//tr[td[text()='" + caseNumber + "']]"));
 		Browser.screenshot(browser, screenshot);
 		row.findElement(By.tagName("button")).click();
-		assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("Reclamó la tarea");
+		Browser.awaitSuccessMessage(browser, "Reclamó la tarea");
 		fillForm.run();
 		Browser.screenshot(browser, screenshot + "-formulario");
 		browser.findElement(By.cssSelector("#task-form form button[type=submit]")).click();
-		assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("Paso completado");
+		Browser.awaitSuccessMessage(browser, "Paso completado");
 		browser.findElement(By.cssSelector("header form button")).click();
 	}
 
