@@ -49,6 +49,17 @@ public class BusinessCalendar {
 		return date;
 	}
 
+	/** Business days after {@code from} up to and including {@code to}: how far a term ran between the two dates. */
+	public int businessDaysBetween(LocalDate from, LocalDate to, String ubigeo) {
+		int days = 0;
+		for (LocalDate date = from.plusDays(1); !date.isAfter(to); date = date.plusDays(1)) {
+			if (isBusinessDay(date, ubigeo)) {
+				days++;
+			}
+		}
+		return days;
+	}
+
 	public boolean isBusinessDay(LocalDate date, String ubigeo) {
 		DayOfWeek day = date.getDayOfWeek();
 		if (day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY) {

@@ -172,7 +172,10 @@ class DemoData {
 	/** As if the citizen had let the 2 business days pass: run the waiting timer now. */
 	private void expireCorrectionTerm(String caseNumber) {
 		String processInstanceId = expedientes.findByCaseNumber(caseNumber).orElseThrow().processInstanceId();
-		Job timer = managementService.createJobQuery().processInstanceId(processInstanceId).timers().singleResult();
+		Job timer = managementService.createJobQuery()
+			.processInstanceId(processInstanceId)
+			.activityId("correctionTermExpired")
+			.singleResult();
 		managementService.executeJob(timer.getId());
 	}
 

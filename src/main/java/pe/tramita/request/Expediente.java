@@ -105,6 +105,10 @@ class Expediente {
 		this.dueDate = dueDate;
 	}
 
+	String processInstanceId() {
+		return processInstanceId;
+	}
+
 	void startedAs(String processInstanceId) {
 		this.processInstanceId = processInstanceId;
 	}
@@ -116,6 +120,11 @@ class Expediente {
 
 	void corrected() {
 		this.status = ExpedienteStatus.EN_TRAMITE;
+	}
+
+	/** The legal term moved, e.g. by the days it stood still during an observation. */
+	void dueOn(LocalDate dueDate) {
+		this.dueDate = dueDate;
 	}
 
 	void conclude(ExpedienteStatus outcome, String reason, Instant at) {

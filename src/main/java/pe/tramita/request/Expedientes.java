@@ -137,6 +137,11 @@ public class Expedientes {
 		runtimeService.createMessageCorrelation(CORRECTION_MESSAGE)
 			.processInstanceBusinessKey(expediente.caseNumber())
 			.correlate();
+		// the model restarted the legal clock on the message: the due date the citizen sees moves with it
+		Object due = runtimeService.getVariable(expediente.processInstanceId(), ProcessDeadlines.DUE_DATE_VARIABLE);
+		if (due != null) {
+			expediente.dueOn(LocalDate.parse(due.toString()));
+		}
 	}
 
 	@Transactional

@@ -37,6 +37,26 @@ class BusinessCalendarTests {
 		assertThat(calendar.addBusinessDays(start, days, "060101")).isEqualTo(expected);
 	}
 
+	@ParameterizedTest(name = "business days in ({0}, {1}] = {2}")
+	@CsvSource({
+			// same day: the term did not stand still
+			"2027-02-01, 2027-02-01, 0",
+			// Monday to Wednesday: Tuesday and Wednesday
+			"2027-02-01, 2027-02-03, 2",
+			// Friday to Monday: only Monday
+			"2026-11-27, 2026-11-30, 1",
+			// over 8 and 9 December 2026
+			"2026-12-07, 2026-12-11, 2",
+			// over Christmas and New Year: 28-31 December and 4 January
+			"2026-12-24, 2027-01-04, 5",
+			// Holy Week 2027: Thursday 25 and Friday 26 March are holidays
+			"2027-03-23, 2027-03-29, 2" })
+	void countsBusinessDaysBetweenTwoDates(LocalDate from, LocalDate to, int expected) {
+		assertThat(calendar.businessDaysBetween(from, to, "060101")).isEqualTo(expected);
+		assertThat(calendar.addBusinessDays(from, expected, "060101")).as("the inverse of adding")
+			.isBeforeOrEqualTo(to);
+	}
+
 	@Test
 	void computesEasterSunday() {
 		assertThat(BusinessCalendar.easterSunday(2025)).isEqualTo(LocalDate.of(2025, 4, 20));

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.ini
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import pe.tramita.calendar.LegalClock;
+import pe.tramita.calendar.ProcessDeadlines;
 import pe.tramita.certificate.CertificateView;
 import pe.tramita.certificate.PrintedField;
 import pe.tramita.certificate.Certificates;
@@ -35,6 +38,7 @@ import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
 import pe.tramita.request.RiskLevel;
 import pe.tramita.support.Applications;
+import pe.tramita.support.PdfChecks;
 import pe.tramita.support.SampleFiles;
 import pe.tramita.support.Staff;
 import pe.tramita.support.TramitaTest;
@@ -149,7 +153,10 @@ class LicenciaFuncionamientoProcessTests {
 
 		assertThat(instance).isWaitingAt("reviewRequirements");
 		assertThat(expediente(filing).status()).isEqualTo(ExpedienteStatus.EN_TRAMITE);
-		assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+		assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).list())
+			.as("only the silence timer, running again")
+			.singleElement()
+			.satisfies(job -> assertThat(job.getDuedate()).isBefore(ProcessDeadlines.CLOCK_STOPPED));
 		complete(instance, "reviewRequirements", Map.of("requisitosCompletos", true));
 		assertThat(instance).isWaitingAt("classifyRisk");
 	}
@@ -161,8 +168,9 @@ class LicenciaFuncionamientoProcessTests {
 		complete(instance, "reviewRequirements",
 				Map.of("requisitosCompletos", false, "observacion", "Falta la vigencia de poder."));
 
-		Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
-		ZonedDateTime now = ZonedDateTime.now(pe.tramita.calendar.LegalClock.LIMA);
+		Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).activityId("correctionTermExpired")
+			.singleResult();
+		ZonedDateTime now = ZonedDateTime.now(LegalClock.LIMA);
 		// two business days after today always fall within the next 2 to 9 calendar days, holidays included
 		assertThat(Duration.between(now.toInstant(), timer.getDuedate().toInstant()).toDays()).isBetween(1L, 9L);
 		assertThat(timer.getDuedate()).isAfter(new Date());
@@ -172,6 +180,64 @@ class LicenciaFuncionamientoProcessTests {
 
 		assertThat(instance).isEnded().hasPassed("correctionTermExpired", "closeAsNotSubmitted", "filingNotSubmitted");
 		assertThat(expediente(filing).status()).isEqualTo(ExpedienteStatus.NO_PRESENTADO);
+	}
+
+	@Test
+	void whenTheLegalTermLapsesWithoutDecisionTheLicenceIsApprovedByPositiveSilence() {
+		Filing filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.MEDIO);
+		ProcessInstance instance = instanceOf(filing);
+		complete(instance, "reviewRequirements", Map.of("requisitosCompletos", true));
+		complete(instance, "classifyRisk", Map.of("nivelRiesgo", "MEDIO"));
+		assertThat(instance).isWaitingAt("decideLicence");
+
+		Job silence = silenceTimer(instance);
+		assertThat(silence.getDuedate()).isEqualTo(LegalClock.endOfDay(expediente(filing).dueDate()));
+		ClockUtil.setCurrentTime(Date.from(silence.getDuedate().toInstant().plusSeconds(60)));
+		managementService.executeJob(silence.getId());
+
+		assertThat(instance).isEnded()
+			.hasPassedInOrder("legalTermExpired", "issueCertificateBySilence", "notifySilenceApproval",
+					"licenceGrantedBySilence")
+			.hasNotPassed("licenceApproved", "issueCertificate");
+		assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+		ExpedienteView expediente = expediente(filing);
+		assertThat(expediente.status()).isEqualTo(ExpedienteStatus.APROBADO_POR_SILENCIO);
+		assertThat(expedientes.events(expediente.id())).anyMatch(event -> event.messageKey().equals("timeline.event.APROBADO_POR_SILENCIO"));
+		CertificateView certificate = certificates.findForCase(expediente.id()).orElseThrow();
+		assertThat(certificate.legend()).isEqualTo("certificate.legend.positiveSilence");
+		assertThat(PdfChecks.text(certificates.pdf(certificate.verificationCode()).orElseThrow().content()))
+			.contains("APROBADO POR SILENCIO ADMINISTRATIVO POSITIVO");
+	}
+
+	@Test
+	void anObservationStopsTheLegalTermAndTheCorrectionResumesItWithTheDaysItStoodStill() {
+		// Monday 1 February 2027, 09:00 in Lima: 15 business days end on Monday 22 February (no holiday in between)
+		ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 2, 1, 9, 0, 0, 0, LegalClock.LIMA).toInstant()));
+		Filing filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO);
+		ProcessInstance instance = instanceOf(filing);
+		assertThat(expediente(filing).dueDate()).isEqualTo(LocalDate.of(2027, 2, 22));
+		complete(instance, "reviewRequirements", Map.of("requisitosCompletos", false, "observacion", "Falta el poder."));
+		assertThat(silenceTimer(instance).getDuedate()).as("clock stopped").isEqualTo(ProcessDeadlines.CLOCK_STOPPED);
+
+		// the citizen answers on Wednesday 3 February: Tuesday and Wednesday did not count
+		ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 2, 3, 16, 0, 0, 0, LegalClock.LIMA).toInstant()));
+		byte[] pdf = SampleFiles.pdf();
+		expedientes.correctObservations(filing.caseNumber(), filing.accessCode(),
+				List.of(new UploadedFile("subsanacion", "poder.pdf", FileKind.PDF, pdf, Documents.sha256(pdf))));
+
+		LocalDate resumedDue = LocalDate.of(2027, 2, 24);
+		assertThat(expediente(filing).dueDate()).isEqualTo(resumedDue);
+		assertThat(runtimeService.getVariable(instance.getId(), ProcessDeadlines.DUE_DATE_VARIABLE))
+			.isEqualTo(resumedDue.toString());
+		assertThat(silenceTimer(instance).getDuedate()).isEqualTo(LegalClock.endOfDay(resumedDue));
+		assertThat(task(instance).getDueDate()).isEqualTo(LegalClock.endOfDay(resumedDue));
+	}
+
+	private Job silenceTimer(ProcessInstance instance) {
+		return managementService.createJobQuery()
+			.processInstanceId(instance.getId())
+			.activityId(ProcessDeadlines.LEGAL_TERM_TIMER)
+			.singleResult();
 	}
 
 	private ProcessInstance instanceOf(Filing filing) {
