@@ -106,7 +106,7 @@ public class BusinessCalendar {
 		return Set.copyOf(days);
 	}
 
-	private static LocalDate resolve(String rule, int year, LocalDate easter) {
+	static LocalDate resolve(String rule, int year, LocalDate easter) {
 		if (rule.startsWith("EASTER")) {
 			return easter.plusDays(Integer.parseInt(rule.substring("EASTER".length())));
 		}
