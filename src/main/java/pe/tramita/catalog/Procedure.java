@@ -24,6 +24,13 @@ public record Procedure(String key, String processKey, String name, String summa
 	public record Requirement(String id, String name, boolean upload, boolean required) {
 	}
 
+	/** The same procedure with a municipality's own term and fee. */
+	public Procedure withTermAndFee(int termBusinessDays, BigDecimal feeSoles) {
+		return new Procedure(key, processKey, name, summary, legalBasis, qualification, silence, termBusinessDays,
+				feeSoles, receivingOffice, decidingOffice, decidingAuthority, reconsiderationAuthority,
+				appealAuthority, requirements);
+	}
+
 	public List<Requirement> uploads() {
 		return requirements.stream().filter(Requirement::upload).toList();
 	}

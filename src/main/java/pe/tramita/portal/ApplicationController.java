@@ -16,9 +16,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import pe.tramita.calendar.LegalClock;
 import pe.tramita.catalog.Procedure;
 import pe.tramita.catalog.Procedure.Requirement;
-import pe.tramita.catalog.ProcedureCatalog;
+import pe.tramita.catalog.Tupa;
 import pe.tramita.document.Documents;
 import pe.tramita.document.UploadRejectedException;
 import pe.tramita.document.UploadedFile;
@@ -40,16 +41,19 @@ class ApplicationController {
 
 	private final Municipalities municipalities;
 
-	private final ProcedureCatalog catalog;
+	private final Tupa tupa;
+
+	private final LegalClock clock;
 
 	private final Documents documents;
 
 	private final Expedientes expedientes;
 
-	ApplicationController(Municipalities municipalities, ProcedureCatalog catalog, Documents documents,
+	ApplicationController(Municipalities municipalities, Tupa tupa, LegalClock clock, Documents documents,
 			Expedientes expedientes) {
 		this.municipalities = municipalities;
-		this.catalog = catalog;
+		this.tupa = tupa;
+		this.clock = clock;
 		this.documents = documents;
 		this.expedientes = expedientes;
 	}
@@ -107,7 +111,10 @@ class ApplicationController {
 
 	private Procedure prepare(Model model, String ubigeo, String key) {
 		MunicipalityView municipality = municipalities.get(ubigeo);
-		Procedure procedure = catalog.find(key).orElseThrow(() -> new NotFoundException("procedure " + key));
+		// the municipality's own TUPA term and fee, which the filing's due date follows
+		Procedure procedure = tupa.find(ubigeo, key, clock.today().getYear())
+			.orElseThrow(() -> new NotFoundException("procedure " + key))
+			.procedure();
 		model.addAttribute("municipality", municipality);
 		model.addAttribute("procedure", procedure);
 		model.addAttribute("documentTypes", IdentityDocumentType.values());

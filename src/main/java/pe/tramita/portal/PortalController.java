@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import pe.tramita.catalog.Procedure;
-import pe.tramita.catalog.ProcedureCatalog;
+import pe.tramita.calendar.LegalClock;
+import pe.tramita.catalog.Tupa;
 import pe.tramita.municipality.Municipalities;
 import pe.tramita.municipality.MunicipalityView;
 import pe.tramita.web.NotFoundException;
@@ -22,11 +22,14 @@ class PortalController {
 
 	private final Municipalities municipalities;
 
-	private final ProcedureCatalog catalog;
+	private final Tupa tupa;
 
-	PortalController(Municipalities municipalities, ProcedureCatalog catalog) {
+	private final LegalClock clock;
+
+	PortalController(Municipalities municipalities, Tupa tupa, LegalClock clock) {
 		this.municipalities = municipalities;
-		this.catalog = catalog;
+		this.tupa = tupa;
+		this.clock = clock;
 	}
 
 	@GetMapping("/")
@@ -43,19 +46,29 @@ class PortalController {
 	@GetMapping("/m/{ubigeo}")
 	String catalog(@PathVariable String ubigeo, Model model) {
 		model.addAttribute("municipality", municipalities.get(ubigeo));
-		model.addAttribute("procedures", catalog.all());
+		model.addAttribute("entries", tupa.of(ubigeo, clock.today().getYear()));
 		return "portal/catalog";
+	}
+
+	/** The whole TUPA of the municipality on one printable page. */
+	@GetMapping("/m/{ubigeo}/tupa")
+	String printableTupa(@PathVariable String ubigeo, Model model) {
+		int year = clock.today().getYear();
+		model.addAttribute("municipality", municipalities.get(ubigeo));
+		model.addAttribute("entries", tupa.of(ubigeo, year));
+		model.addAttribute("year", year);
+		model.addAttribute("uit", tupa.uit(year).orElse(null));
+		return "portal/tupa";
 	}
 
 	@GetMapping("/m/{ubigeo}/tramites/{key}")
 	String procedure(@PathVariable String ubigeo, @PathVariable String key, Model model) {
+		Tupa.Entry entry = tupa.find(ubigeo, key, clock.today().getYear())
+			.orElseThrow(() -> new NotFoundException("procedure " + key));
 		model.addAttribute("municipality", municipalities.get(ubigeo));
-		model.addAttribute("procedure", procedure(key));
+		model.addAttribute("entry", entry);
+		model.addAttribute("procedure", entry.procedure());
 		return "portal/procedure";
-	}
-
-	private Procedure procedure(String key) {
-		return catalog.find(key).orElseThrow(() -> new NotFoundException("procedure " + key));
 	}
 
 }

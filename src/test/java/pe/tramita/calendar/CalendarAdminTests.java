@@ -74,7 +74,7 @@ class CalendarAdminTests {
 		assertThat(calendar.isBusinessDay(LocalDate.of(2029, 11, 29), Staff.CAJAMARCA)).isTrue();
 		assertThat(calendar.isBusinessDay(LocalDate.of(2030, 11, 29), Staff.CAJAMARCA)).isFalse();
 		assertThat(follow(get("/bandeja/calendario").param("anio", "2030").with(authentication(admin))))
-			.contains("Día de prueba", "29/11/2030");
+			.contains("Días hábiles 2030", "Día de prueba", "29/11/2030");
 
 		follow(post("/bandeja/calendario/feriados/retirar").param("regla", "11-29").with(authentication(admin))
 			.with(csrf()));
