@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,6 +24,7 @@ import pe.tramita.request.RiskLevel;
 import pe.tramita.support.Applications;
 
 /** The embedded database keeps data across restarts, stops quickly, and recovers from a killed JVM. */
+@Tag("own-jvm") // starts and stops applications of its own, which must not meet the shared test context
 class EmbeddedDatabaseTests {
 
 	@Test
