@@ -2,6 +2,8 @@ package pe.tramita.portal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -23,8 +26,12 @@ import pe.tramita.catalog.Tupa;
 import pe.tramita.document.Documents;
 import pe.tramita.document.UploadRejectedException;
 import pe.tramita.document.UploadedFile;
+import pe.tramita.form.FieldError;
+import pe.tramita.form.ModelFormField;
+import pe.tramita.form.ModelForms;
 import pe.tramita.municipality.Municipalities;
 import pe.tramita.municipality.MunicipalityView;
+import pe.tramita.request.ApplicantForm;
 import pe.tramita.request.ApplicationForm;
 import pe.tramita.request.ApplicationFormValidator;
 import pe.tramita.request.Expedientes;
@@ -38,6 +45,9 @@ import pe.tramita.web.NotFoundException;
 class ApplicationController {
 
 	static final String UPLOAD_PREFIX = "documento-";
+
+	/** Marks the form of a procedure whose fields come from its model. */
+	static final String MODEL_FORM = "formularioDelModelo";
 
 	private final Municipalities municipalities;
 
@@ -58,16 +68,54 @@ class ApplicationController {
 		this.expedientes = expedientes;
 	}
 
-	@InitBinder("applicationForm")
+	@InitBinder({ "applicationForm", "applicantForm" })
 	void initBinder(WebDataBinder binder) {
 		binder.addValidators(new ApplicationFormValidator());
 	}
 
+	/** The business licence has its own form; other procedures declare theirs on their model's start event. */
 	@GetMapping("/m/{ubigeo}/tramites/{key}/solicitud")
 	String initApplicationForm(@PathVariable String ubigeo, @PathVariable String key, Model model) {
-		prepare(model, ubigeo, key);
+		Procedure procedure = prepare(model, ubigeo, key);
+		List<ModelFormField> fields = expedientes.applicationFields(ubigeo, procedure);
+		if (!fields.isEmpty()) {
+			model.addAttribute("applicantForm", ApplicantForm.empty());
+			model.addAttribute("fields", fields);
+			return "portal/application-model";
+		}
 		model.addAttribute("applicationForm", ApplicationForm.empty());
 		return "portal/application";
+	}
+
+	@PostMapping(value = "/m/{ubigeo}/tramites/{key}/solicitud", params = MODEL_FORM)
+	String processModelApplication(@PathVariable String ubigeo, @PathVariable String key,
+			@Valid @ModelAttribute("applicantForm") ApplicantForm applicant, BindingResult result,
+			@RequestParam Map<String, String> typed, MultipartHttpServletRequest request, Model model,
+			RedirectAttributes redirect) {
+		Procedure procedure = prepare(model, ubigeo, key);
+		List<UploadedFile> files = new ArrayList<>();
+		List<UploadProblem> uploadErrors = uploads(procedure, request, files);
+		List<ModelFormField> fields = expedientes.applicationFields(ubigeo, procedure);
+		ModelForms.Submission check = ModelForms.parse(fields, typed);
+		if (result.hasErrors() || !uploadErrors.isEmpty() || !check.valid()) {
+			return modelFormWithErrors(model, check, uploadErrors);
+		}
+		Expedientes.ModelApplication application = expedientes.apply(ubigeo, procedure, applicant, typed, files);
+		if (application.filing() == null) {
+			return modelFormWithErrors(model, application.submission(), uploadErrors);
+		}
+		redirect.addFlashAttribute("filing", application.filing());
+		return "redirect:/m/" + ubigeo + "/tramites/" + key + "/presentada";
+	}
+
+	private static String modelFormWithErrors(Model model, ModelForms.Submission submission,
+			List<UploadProblem> uploadErrors) {
+		model.addAttribute("fields", submission.fieldsAsTyped());
+		model.addAttribute("errors", submission.errors());
+		model.addAttribute("errorsByField",
+				submission.errors().stream().collect(Collectors.groupingBy(FieldError::fieldId)));
+		model.addAttribute("uploadErrors", uploadErrors);
+		return "portal/application-model";
 	}
 
 	@PostMapping("/m/{ubigeo}/tramites/{key}/solicitud")
@@ -76,6 +124,19 @@ class ApplicationController {
 			MultipartHttpServletRequest request, Model model, RedirectAttributes redirect) {
 		Procedure procedure = prepare(model, ubigeo, key);
 		List<UploadedFile> files = new ArrayList<>();
+		List<UploadProblem> uploadErrors = uploads(procedure, request, files);
+		if (result.hasErrors() || !uploadErrors.isEmpty()) {
+			model.addAttribute("uploadErrors", uploadErrors);
+			return "portal/application";
+		}
+		Filing filing = expedientes.apply(ubigeo, procedure, form, files);
+		redirect.addFlashAttribute("filing", filing);
+		return "redirect:/m/" + ubigeo + "/tramites/" + key + "/presentada";
+	}
+
+	/** Every required document present and every file acceptable; the accepted ones are added to {@code files}. */
+	private List<UploadProblem> uploads(Procedure procedure, MultipartHttpServletRequest request,
+			List<UploadedFile> files) {
 		List<UploadProblem> uploadErrors = new ArrayList<>();
 		for (Requirement requirement : procedure.uploads()) {
 			try {
@@ -90,13 +151,7 @@ class ApplicationController {
 				uploadErrors.add(new UploadProblem(rejected.messageKey(), rejected.fileName()));
 			}
 		}
-		if (result.hasErrors() || !uploadErrors.isEmpty()) {
-			model.addAttribute("uploadErrors", uploadErrors);
-			return "portal/application";
-		}
-		Filing filing = expedientes.apply(ubigeo, procedure, form, files);
-		redirect.addFlashAttribute("filing", filing);
-		return "redirect:/m/" + ubigeo + "/tramites/" + key + "/presentada";
+		return uploadErrors;
 	}
 
 	@GetMapping("/m/{ubigeo}/tramites/{key}/presentada")

@@ -26,7 +26,7 @@ public record ApplicationForm(
 		@NotBlank(message = "{field.required}") @Size(max = 250, message = "{field.tooLong}") String activity,
 		@NotNull(message = "{field.required}") @DecimalMin(value = "1", message = "{area.range}") @DecimalMax(value = "100000", message = "{area.range}") @Digits(integer = 6, fraction = 2, message = "{area.range}") BigDecimal areaM2,
 		@NotNull(message = "{field.required}") RiskLevel riskLevel,
-		@AssertTrue(message = "{declaration.required}") boolean declarationAccepted) {
+		@AssertTrue(message = "{declaration.required}") boolean declarationAccepted) implements IdentifiedApplicant {
 
 	public static ApplicationForm empty() {
 		return new ApplicationForm(IdentityDocumentType.DNI, "", "", "", "", "", "", "", "", "", null, null, false);

@@ -8,12 +8,12 @@ public class ApplicationFormValidator implements Validator {
 
 	@Override
 	public boolean supports(Class<?> clazz) {
-		return ApplicationForm.class.isAssignableFrom(clazz);
+		return IdentifiedApplicant.class.isAssignableFrom(clazz);
 	}
 
 	@Override
 	public void validate(Object target, Errors errors) {
-		ApplicationForm form = (ApplicationForm) target;
+		IdentifiedApplicant form = (IdentifiedApplicant) target;
 		String number = form.documentNumber() == null ? "" : form.documentNumber().strip();
 		if (form.documentType() != null && !number.isEmpty() && !form.documentType().accepts(number)) {
 			errors.rejectValue("documentNumber", "documentNumber.invalid." + form.documentType().name());

@@ -3,6 +3,8 @@ package pe.tramita.request;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,6 +14,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 @Entity
 @Table(name = "expediente")
@@ -77,7 +82,30 @@ class Expediente {
 
 	private String processInstanceId;
 
+	@JdbcTypeCode(SqlTypes.JSON)
+	private List<ApplicationItem> applicationData = new ArrayList<>();
+
 	protected Expediente() {
+	}
+
+	/** An application whose fields the procedure's model declares. */
+	Expediente(CaseNumber number, String procedureKey, String accessCodeHash, ApplicantForm applicant,
+			List<ApplicationItem> applicationData, Instant filedAt, LocalDate dueDate) {
+		this.caseNumber = number.text();
+		this.ubigeo = number.ubigeo();
+		this.year = number.year();
+		this.sequence = number.sequence();
+		this.procedureKey = procedureKey;
+		this.accessCodeHash = accessCodeHash;
+		this.status = ExpedienteStatus.EN_TRAMITE;
+		this.applicantDocumentType = applicant.documentType();
+		this.applicantDocumentNumber = applicant.documentNumber();
+		this.applicantName = applicant.applicantName();
+		this.applicantEmail = applicant.email();
+		this.applicantPhone = emptyToNull(applicant.phone());
+		this.applicationData = List.copyOf(applicationData);
+		this.filedAt = filedAt;
+		this.dueDate = dueDate;
 	}
 
 	Expediente(CaseNumber number, String procedureKey, String accessCodeHash, ApplicationForm form, Instant filedAt,
@@ -160,7 +188,7 @@ class Expediente {
 		return new ExpedienteView(id, caseNumber, ubigeo, procedureKey, status, applicantDocumentType,
 				applicantDocumentNumber, applicantName, applicantEmail, applicantPhone, ruc, businessName, tradeName,
 				address, activity, areaM2, declaredRisk, filedAt, dueDate, observation, decisionReason, resolvedAt,
-				processInstanceId);
+				processInstanceId, applicationData == null ? List.of() : List.copyOf(applicationData));
 	}
 
 	private static String emptyToNull(String value) {

@@ -1,13 +1,16 @@
 package pe.tramita.request;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -19,6 +22,8 @@ import pe.tramita.calendar.ProcessDeadlines;
 import pe.tramita.catalog.Procedure;
 import pe.tramita.document.Documents;
 import pe.tramita.document.UploadedFile;
+import pe.tramita.form.ModelFormField;
+import pe.tramita.form.ModelForms;
 import pe.tramita.municipality.MunicipalityTenantIdProvider;
 import pe.tramita.request.CaseEvent.Kind;
 
@@ -48,11 +53,13 @@ public class Expedientes {
 
 	private final RepositoryService repositoryService;
 
+	private final FormService formService;
+
 	private final JdbcTemplate jdbc;
 
 	Expedientes(ExpedienteRepository expedientes, CaseEventRepository events, Documents documents,
 			BusinessCalendar calendar, LegalClock clock, RuntimeService runtimeService,
-			RepositoryService repositoryService, JdbcTemplate jdbc) {
+			RepositoryService repositoryService, FormService formService, JdbcTemplate jdbc) {
 		this.expedientes = expedientes;
 		this.events = events;
 		this.documents = documents;
@@ -60,27 +67,76 @@ public class Expedientes {
 		this.clock = clock;
 		this.runtimeService = runtimeService;
 		this.repositoryService = repositoryService;
+		this.formService = formService;
 		this.jdbc = jdbc;
 	}
 
 	@Transactional
 	public Filing apply(String ubigeo, Procedure procedure, ApplicationForm form, List<UploadedFile> files) {
 		ApplicationForm clean = form.trimmed();
+		return file(ubigeo, procedure, files, Map.of("riesgoDeclarado", clean.riskLevel().name()),
+				(number, accessCodeHash, now, dueDate) -> new Expediente(number, procedure.key(), accessCodeHash, clean,
+						now, dueDate));
+	}
+
+	/** The form the procedure's model declares on its start event; empty for the business licence. */
+	@Transactional(readOnly = true)
+	public List<ModelFormField> applicationFields(String ubigeo, Procedure procedure) {
+		String definitionId = processDefinition(procedure.processKey(), ubigeo).getId();
+		return ModelForms.fields(formService.getStartFormData(definitionId).getFormFields());
+	}
+
+	/**
+	 * Files an application whose fields come from the procedure's model; nothing is saved when a field is refused,
+	 * and the submission says why.
+	 */
+	@Transactional
+	public ModelApplication apply(String ubigeo, Procedure procedure, ApplicantForm applicant, Map<String, String> typed,
+			List<UploadedFile> files) {
+		List<ModelFormField> fields = applicationFields(ubigeo, procedure);
+		ModelForms.Submission submission = ModelForms.parse(fields, typed);
+		if (!submission.valid()) {
+			return new ModelApplication(submission, null);
+		}
+		List<ApplicationItem> items = submission.fieldsAsTyped()
+			.stream()
+			.filter(field -> !field.value().isEmpty())
+			.map(field -> new ApplicationItem(field.label(),
+					field.options().getOrDefault(field.value(), field.value())))
+			.toList();
+		ApplicantForm clean = applicant.trimmed();
+		Filing filing = file(ubigeo, procedure, files, submission.variables(),
+				(number, accessCodeHash, now, dueDate) -> new Expediente(number, procedure.key(), accessCodeHash, clean,
+						items, now, dueDate));
+		return new ModelApplication(submission, filing);
+	}
+
+	/** The outcome of an application from the model: the filing, or the submission with its errors. */
+	public record ModelApplication(ModelForms.Submission submission, Filing filing) {
+	}
+
+	private interface NewExpediente {
+
+		Expediente of(CaseNumber number, String accessCodeHash, Instant filedAt, LocalDate dueDate);
+
+	}
+
+	private Filing file(String ubigeo, Procedure procedure, List<UploadedFile> files, Map<String, Object> facts,
+			NewExpediente newExpediente) {
 		var now = clock.now();
 		CaseNumber number = nextCaseNumber(ubigeo, now.getYear());
 		String accessCode = AccessCodes.newCode();
 		LocalDate dueDate = calendar.addBusinessDays(now.toLocalDate(), procedure.termBusinessDays(), ubigeo);
-		Expediente expediente = expedientes.save(new Expediente(number, procedure.key(),
-				AccessCodes.hash(number.text(), accessCode), clean, now.toInstant(), dueDate));
+		Expediente expediente = expedientes.save(newExpediente.of(number, AccessCodes.hash(number.text(), accessCode),
+				now.toInstant(), dueDate));
 		for (UploadedFile file : files) {
 			documents.store(expediente.id(), ubigeo, file, now.toInstant(), null);
 		}
 		events.save(new CaseEvent(expediente, now.toInstant(), Kind.PRESENTADO, null, null));
 
-		Map<String, Object> variables = new HashMap<>();
+		Map<String, Object> variables = new HashMap<>(facts);
 		variables.put(MunicipalityTenantIdProvider.MUNICIPALITY_VARIABLE, ubigeo);
 		variables.put(EXPEDIENTE_VARIABLE, expediente.id());
-		variables.put("riesgoDeclarado", clean.riskLevel().name());
 		variables.put(ProcessDeadlines.DUE_DATE_VARIABLE, dueDate.toString());
 		String processInstanceId = startProcess(procedure.processKey(), ubigeo)
 			.businessKey(number.text())
@@ -169,12 +225,21 @@ public class Expedientes {
 
 	/** A municipality's own version of the procedure wins over the shared one. */
 	private ProcessInstantiationBuilder startProcess(String processKey, String ubigeo) {
-		boolean ownVersion = repositoryService.createProcessDefinitionQuery()
+		return runtimeService.createProcessInstanceById(processDefinition(processKey, ubigeo).getId());
+	}
+
+	private ProcessDefinition processDefinition(String processKey, String ubigeo) {
+		ProcessDefinition own = repositoryService.createProcessDefinitionQuery()
 			.processDefinitionKey(processKey)
 			.tenantIdIn(ubigeo)
-			.count() > 0;
-		ProcessInstantiationBuilder builder = runtimeService.createProcessInstanceByKey(processKey);
-		return ownVersion ? builder.processDefinitionTenantId(ubigeo) : builder.processDefinitionWithoutTenantId();
+			.latestVersion()
+			.singleResult();
+		return own != null ? own
+				: repositoryService.createProcessDefinitionQuery()
+					.processDefinitionKey(processKey)
+					.withoutTenantId()
+					.latestVersion()
+					.singleResult();
 	}
 
 	/** Gap-free: the counter row stays locked until this transaction ends, and rolls back with it. */

@@ -14,6 +14,8 @@ public final class Offices {
 
 	public static final String GERENCIA = "gerencia";
 
+	public static final String SERVICIOS_PUBLICOS = "servicios-publicos";
+
 	public static final String ASESOR = "asesor";
 
 	/**
@@ -29,6 +31,7 @@ public final class Offices {
 		NAMES.put(LICENCIAS, "Subgerencia de Licencias");
 		NAMES.put(DEFENSA_CIVIL, "Defensa Civil (ITSE)");
 		NAMES.put(GERENCIA, "Gerencia de Desarrollo Económico");
+		NAMES.put(SERVICIOS_PUBLICOS, "Gerencia de Servicios Públicos");
 		NAMES.put(ASESOR, "Asesoría de Simplificación Administrativa");
 		NAMES.put(ADMIN, "Administración del sistema");
 	}

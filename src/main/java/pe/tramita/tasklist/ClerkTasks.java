@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import pe.tramita.form.ModelFormField;
+import pe.tramita.form.ModelForms;
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.catalog.ProcedureCatalog;
 import pe.tramita.document.Documents;
@@ -91,12 +93,12 @@ public class ClerkTasks {
 	public TaskDetails details(String taskId, StaffUser clerk) {
 		Task task = visibleTask(taskId, clerk);
 		ExpedienteView expediente = expedienteOf(task);
-		var fields = TaskForms.fields(formService.getTaskFormData(taskId).getFormFields());
+		var fields = ModelForms.fields(formService.getTaskFormData(taskId).getFormFields());
 		return details(task, expediente, fields, clerk);
 	}
 
 	/** The same page again with what the clerk typed and why it was refused. */
-	TaskDetails detailsWithTypedValues(String taskId, StaffUser clerk, List<TaskFormField> typed) {
+	TaskDetails detailsWithTypedValues(String taskId, StaffUser clerk, List<ModelFormField> typed) {
 		Task task = visibleTask(taskId, clerk);
 		return details(task, expedienteOf(task), typed, clerk);
 	}
@@ -122,13 +124,13 @@ public class ClerkTasks {
 
 	/** Completes the step when every field passes its model's constraints; otherwise changes nothing. */
 	@Transactional
-	public TaskForms.Submission complete(String taskId, StaffUser clerk, Map<String, String> typed) {
+	public ModelForms.Submission complete(String taskId, StaffUser clerk, Map<String, String> typed) {
 		Task task = visibleTask(taskId, clerk);
 		if (!clerk.id().equals(task.getAssignee())) {
 			throw new TaskClaimedByOtherException(taskId);
 		}
-		var fields = TaskForms.fields(formService.getTaskFormData(taskId).getFormFields());
-		TaskForms.Submission submission = TaskForms.parse(fields, typed);
+		var fields = ModelForms.fields(formService.getTaskFormData(taskId).getFormFields());
+		ModelForms.Submission submission = ModelForms.parse(fields, typed);
 		if (submission.valid()) {
 			try {
 				taskService.complete(task.getId(), submission.variables());
@@ -199,7 +201,7 @@ public class ClerkTasks {
 		return expedientes.findByCaseNumber(caseNumber).orElseThrow();
 	}
 
-	private TaskDetails details(Task task, ExpedienteView expediente, List<TaskFormField> fields, StaffUser clerk) {
+	private TaskDetails details(Task task, ExpedienteView expediente, List<ModelFormField> fields, StaffUser clerk) {
 		String procedureName = catalog.find(expediente.procedureKey()).map(p -> p.name()).orElse(expediente.procedureKey());
 		return new TaskDetails(task.getId(), task.getName(), task.getDescription(), task.getAssignee(),
 				clerk.id().equals(task.getAssignee()), task.getCreateTime().toInstant(),

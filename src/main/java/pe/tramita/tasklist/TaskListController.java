@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import pe.tramita.form.FieldError;
+import pe.tramita.form.ModelForms;
 import pe.tramita.document.Documents;
 import pe.tramita.document.Documents.DocumentContent;
 import pe.tramita.request.ExpedienteView;
@@ -71,7 +73,7 @@ class TaskListController {
 	String complete(@PathVariable String taskId, @RequestParam Map<String, String> typed,
 			@AuthenticationPrincipal StaffUser clerk, Model model, RedirectAttributes redirect) {
 		try {
-			TaskForms.Submission submission = tasks.complete(taskId, clerk, typed);
+			ModelForms.Submission submission = tasks.complete(taskId, clerk, typed);
 			if (!submission.valid()) {
 				model.addAttribute("task", tasks.detailsWithTypedValues(taskId, clerk, submission.fieldsAsTyped()));
 				model.addAttribute("errors", submission.errors());

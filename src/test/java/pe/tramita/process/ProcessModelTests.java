@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -18,6 +19,8 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValue;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -79,12 +82,35 @@ class ProcessModelTests {
 			for (UserTask task : instance.getModelElementsByType(UserTask.class)) {
 				String office = task.getCamundaCandidateGroups();
 				assertThat(office).as("office of %s", task.getId()).isNotBlank();
-				assertThat(identityService.createGroupQuery().groupId(office).count()).as("office %s", office).isOne();
+				for (String named : officesNamedBy(instance, office)) {
+					assertThat(identityService.createGroupQuery().groupId(named).count()).as("office %s of %s", named,
+							task.getId()).isOne();
+				}
 				assertThat(task.getExtensionElements().getElementsQuery().filterByType(CamundaFormData.class).count())
 					.as("form of %s", task.getId()).isOne();
 				assertThat(task.getName()).as("name of %s", task.getId()).isNotBlank();
 			}
 		}
+	}
+
+	/**
+	 * A fixed office, or {@code ${field}}: an earlier step chooses it, so the field must be an enum of the model whose
+	 * every option is an office.
+	 */
+	private static List<String> officesNamedBy(BpmnModelInstance instance, String office) {
+		Matcher chosen = Pattern.compile("\\$\\{(\\w+)}").matcher(office);
+		if (!chosen.matches()) {
+			return List.of(office);
+		}
+		CamundaFormField field = instance.getModelElementsByType(CamundaFormField.class)
+			.stream()
+			.filter(f -> f.getCamundaId().equals(chosen.group(1)))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no form field " + chosen.group(1) + " chooses the office " + office));
+		assertThat(field.getCamundaType()).as("type of %s", field.getCamundaId()).isEqualTo("enum");
+		List<String> offices = field.getCamundaValues().stream().map(CamundaValue::getCamundaId).toList();
+		assertThat(offices).as("offices %s may choose", field.getCamundaId()).isNotEmpty();
+		return offices;
 	}
 
 	private static List<Path> models() throws IOException {

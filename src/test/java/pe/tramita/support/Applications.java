@@ -9,6 +9,7 @@ import pe.tramita.catalog.ProcedureCatalog;
 import pe.tramita.document.Documents;
 import pe.tramita.document.FileKind;
 import pe.tramita.document.UploadedFile;
+import pe.tramita.request.ApplicantForm;
 import pe.tramita.request.ApplicationForm;
 import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
@@ -40,6 +41,29 @@ public class Applications {
 	/** Files a licence application and answers the id of its case, for tests that work on the case itself. */
 	public long fileLicenceCase(String ubigeo, RiskLevel risk) {
 		return expedientes.findByCaseNumber(fileLicence(ubigeo, risk).caseNumber()).orElseThrow().id();
+	}
+
+	/** A complaint about street cleaning, filed through the form its model declares. */
+	public Filing fileComplaint(String ubigeo) {
+		Expedientes.ModelApplication application = expedientes.apply(ubigeo, catalog.get("queja-reclamo"), applicant(),
+				complaintFields(), List.of());
+		if (application.filing() == null) {
+			throw new IllegalStateException("Sample complaint refused: " + application.submission().errors());
+		}
+		return application.filing();
+	}
+
+	public static ApplicantForm applicant() {
+		return new ApplicantForm(IdentityDocumentType.DNI, "45678912", "Juana Quispe Ñahui", "juana@example.pe",
+				"976111222", true);
+	}
+
+	/** A valid complaint, as the fields the queja-reclamo model declares on its start event. */
+	public static java.util.Map<String, String> complaintFields() {
+		return java.util.Map.of("servicio", "LIMPIEZA", "hechos",
+				"El camión recolector no pasa por el Jr. Amalia Puga desde hace dos semanas.", "lugar",
+				"Jr. Amalia Puga, cuadra 5", "fechaHechos", "20/11/2026", "pedido",
+				"Que se restablezca el recojo de residuos tres veces por semana.");
 	}
 
 	/** The same valid application as the fields of the citizen's form. */

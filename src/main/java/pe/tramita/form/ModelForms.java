@@ -1,4 +1,4 @@
-package pe.tramita.tasklist;
+package pe.tramita.form;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -16,23 +16,23 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import pe.tramita.calendar.LegalClock;
 
 /**
- * Turns the {@code camunda:formField}s a user task declares into fields to render, and the clerk's typed text back
- * into process variables, checking the model's constraints (required, minlength, maxlength, min, max, readonly) and the
- * {@code requiredWhen} property.
+ * Turns the {@code camunda:formField}s a model declares (on a user task, or on the start event for the citizen's
+ * application) into fields to render, and the typed text back into process variables, checking the model's
+ * constraints (required, minlength, maxlength, min, max, readonly) and the {@code requiredWhen} property.
  */
-final class TaskForms {
+public final class ModelForms {
 
-	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+	public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-	private TaskForms() {
+	private ModelForms() {
 	}
 
-	static List<TaskFormField> fields(List<FormField> formFields) {
-		return formFields.stream().map(TaskForms::field).toList();
+	public static List<ModelFormField> fields(List<FormField> formFields) {
+		return formFields.stream().map(ModelForms::field).toList();
 	}
 
 	@SuppressWarnings("unchecked")
-	private static TaskFormField field(FormField field) {
+	private static ModelFormField field(FormField field) {
 		Integer minLength = null;
 		Integer maxLength = null;
 		Long min = null;
@@ -54,7 +54,7 @@ final class TaskForms {
 		}
 		Map<String, String> options = "enum".equals(field.getTypeName())
 				? new LinkedHashMap<>((Map<String, String>) field.getType().getInformation("values")) : Map.of();
-		return new TaskFormField(field.getId(), field.getLabel() == null ? field.getId() : field.getLabel(),
+		return new ModelFormField(field.getId(), field.getLabel() == null ? field.getId() : field.getLabel(),
 				field.getTypeName(), required, readOnly, minLength, maxLength, min, max, options,
 				field.getProperties().get("requiredWhen"), display(field.getValue(), field.getDefaultValue()));
 	}
@@ -71,19 +71,19 @@ final class TaskForms {
 	}
 
 	/** The typed variables, or the errors that stop them; fields not shown to the clerk are never written. */
-	record Submission(Map<String, Object> variables, List<FieldError> errors, List<TaskFormField> fieldsAsTyped) {
+	public record Submission(Map<String, Object> variables, List<FieldError> errors, List<ModelFormField> fieldsAsTyped) {
 
-		boolean valid() {
+		public boolean valid() {
 			return errors.isEmpty();
 		}
 
 	}
 
-	static Submission parse(List<TaskFormField> fields, Map<String, String> typed) {
+	public static Submission parse(List<ModelFormField> fields, Map<String, String> typed) {
 		Map<String, Object> variables = new LinkedHashMap<>();
 		List<FieldError> errors = new ArrayList<>();
-		List<TaskFormField> asTyped = new ArrayList<>();
-		for (TaskFormField field : fields) {
+		List<ModelFormField> asTyped = new ArrayList<>();
+		for (ModelFormField field : fields) {
 			if (field.readOnly()) {
 				asTyped.add(field);
 				continue;
@@ -107,7 +107,7 @@ final class TaskForms {
 		return new Submission(variables, errors, asTyped);
 	}
 
-	private static Object convert(TaskFormField field, String text, List<FieldError> errors) {
+	private static Object convert(ModelFormField field, String text, List<FieldError> errors) {
 		switch (field.type()) {
 			case "boolean":
 				if (!text.equals("true") && !text.equals("false")) {

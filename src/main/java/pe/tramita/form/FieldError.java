@@ -1,4 +1,4 @@
-package pe.tramita.tasklist;
+package pe.tramita.form;
 
 import java.util.List;
 

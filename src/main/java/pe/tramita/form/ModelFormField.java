@@ -1,23 +1,23 @@
-package pe.tramita.tasklist;
+package pe.tramita.form;
 
 import java.util.Map;
 
 /**
- * One field a user task declares in its model, ready to render. {@code value} is as the clerk typed or will see it.
+ * One field a model declares, ready to render. {@code value} is as the user typed or will see it.
  * {@code requiredWhen} ("otherField=value", a {@code camunda:property} of the field) makes it required only when
  * another field of the form has that value.
  */
-public record TaskFormField(String id, String label, String type, boolean required, boolean readOnly,
+public record ModelFormField(String id, String label, String type, boolean required, boolean readOnly,
 		Integer minLength, Integer maxLength, Long min, Long max, Map<String, String> options, String requiredWhen,
 		String value) {
 
-	TaskFormField withValue(String newValue) {
-		return new TaskFormField(id, label, type, required, readOnly, minLength, maxLength, min, max, options,
+	public ModelFormField withValue(String newValue) {
+		return new ModelFormField(id, label, type, required, readOnly, minLength, maxLength, min, max, options,
 				requiredWhen, newValue);
 	}
 
 	/** Required by its own constraint, or because the field it depends on has the value that asks for it. */
-	boolean requiredGiven(Map<String, String> typed) {
+	public boolean requiredGiven(Map<String, String> typed) {
 		if (required) {
 			return true;
 		}

@@ -1,0 +1,35 @@
+package pe.tramita.request;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Who applies, for procedures whose own fields come from their BPMN model: identity, contact and the sworn
+ * statement. (The business licence has its own {@link ApplicationForm}.)
+ */
+public record ApplicantForm(
+		@NotNull(message = "{field.required}") IdentityDocumentType documentType,
+		@NotBlank(message = "{field.required}") String documentNumber,
+		@NotBlank(message = "{field.required}") @Size(max = 160, message = "{field.tooLong}") String applicantName,
+		@NotBlank(message = "{field.required}") @Email(message = "{email.invalid}") @Size(max = 160, message = "{field.tooLong}") String email,
+		@Pattern(regexp = "^$|^\\+?[0-9 ]{6,15}$", message = "{phone.invalid}") String phone,
+		@AssertTrue(message = "{declaration.required}") boolean declarationAccepted) implements IdentifiedApplicant {
+
+	public static ApplicantForm empty() {
+		return new ApplicantForm(IdentityDocumentType.DNI, "", "", "", "", false);
+	}
+
+	ApplicantForm trimmed() {
+		return new ApplicantForm(documentType, strip(documentNumber), strip(applicantName), strip(email), strip(phone),
+				declarationAccepted);
+	}
+
+	private static String strip(String value) {
+		return value == null ? null : value.strip();
+	}
+
+}
