@@ -28,6 +28,7 @@ import pe.tramita.certificate.Certificates;
 import pe.tramita.document.Documents;
 import pe.tramita.document.FileKind;
 import pe.tramita.document.UploadedFile;
+import pe.tramita.request.ApplicantForm;
 import pe.tramita.request.ApplicationForm;
 import pe.tramita.request.Expedientes;
 import pe.tramita.request.IdentityDocumentType;
@@ -95,6 +96,7 @@ class DemoData {
 		user("licencias." + suffix, "Luis", "Licencias", List.of("licencias"), List.of(ubigeo));
 		user("itse." + suffix, "Irma", "Defensa Civil", List.of("defensa-civil"), List.of(ubigeo));
 		user("gerente." + suffix, "Gonzalo", "Gerente", List.of("gerencia"), List.of(ubigeo));
+		user("servicios." + suffix, "Sara", "Servicios Públicos", List.of("servicios-publicos"), List.of(ubigeo));
 	}
 
 	private void user(String id, String first, String last, List<String> offices, List<String> municipalities) {
@@ -145,6 +147,24 @@ class DemoData {
 		complete(banosApproved, "classifyRisk", "licencias.banos", Map.of("nivelRiesgo", "BAJO"));
 		complete(banosApproved, "decideLicence", "gerente.banos",
 				Map.of("aprobado", true, "fundamento", "Cumple los requisitos del TUPA."));
+
+		Procedure complaint = catalog.get("queja-reclamo");
+		complain(complaint, "El camión recolector no pasa por el Jr. Amalia Puga desde hace dos semanas.");
+		String routed = complain(complaint, "El parque de la urbanización El Ingenio no tiene alumbrado desde octubre.");
+		complete(routed, "routeComplaint", "mesa.cajamarca", Map.of("oficinaResponsable", "servicios-publicos"));
+		String answered = complain(complaint, "En ventanilla me pidieron una copia del DNI que no figura en el TUPA.");
+		complete(answered, "routeComplaint", "mesa.cajamarca", Map.of("oficinaResponsable", "licencias"));
+		complete(answered, "answerComplaint", "licencias.cajamarca", Map.of("fundamento",
+				"Tiene razón: la copia del DNI no es exigible. Se instruyó al personal de ventanilla.", "medidas",
+				"Capacitación al personal de Mesa de Partes."));
+	}
+
+	private String complain(Procedure procedure, String facts) {
+		ApplicantForm applicant = new ApplicantForm(IdentityDocumentType.DNI, "%08d".formatted(41234500 + ++applicants),
+				"Miguel Cerna Vásquez", "miguel.cerna@example.pe", "976000111", true);
+		Map<String, String> fields = Map.of("servicio", "LIMPIEZA", "hechos", facts, "lugar", "Cajamarca", "pedido",
+				"Que se atienda el problema y se me informe por escrito.");
+		return expedientes.apply(CAJAMARCA, procedure, applicant, fields, List.of()).filing().caseNumber();
 	}
 
 	private String file(Procedure procedure, String ubigeo, String business, RiskLevel risk) {
