@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import com.google.zxing.common.BitMatrix;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -28,7 +29,6 @@ import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -223,7 +223,7 @@ class CertificatePdf {
 			y -= 6;
 			paragraph(font, 8.5f, text(type.messageKey("legalBasis")));
 			signatory(facts);
-			verification(document, facts);
+			verification(facts);
 		}
 
 		private void legend(String text) throws IOException {
@@ -256,14 +256,33 @@ class CertificatePdf {
 			}
 		}
 
-		private void verification(PDDocument document, CertificateFacts facts) throws IOException {
-			PDImageXObject qr = LosslessFactory.createFromImage(document, QrCodes.of(facts.verificationUrl(), 300));
+		private void verification(CertificateFacts facts) throws IOException {
 			float qrSize = 96;
-			content.drawImage(qr, MARGIN, MARGIN - 10, qrSize, qrSize);
+			qrCode(QrCodes.modules(facts.verificationUrl()), MARGIN, MARGIN - 10, qrSize);
 			float textX = MARGIN + qrSize + 12;
 			line(font, 9, textX, MARGIN + 60, text("certificate.pdf.verify"));
 			line(font, 9, textX, MARGIN + 46, facts.verificationUrl());
 			line(bold, 11, textX, MARGIN + 28, text("certificate.pdf.code", facts.verificationCode()));
+		}
+
+		/** The QR code as vector squares, one run of dark modules per rectangle: sharp at any print resolution. */
+		private void qrCode(BitMatrix modules, float x, float y, float size) throws IOException {
+			float module = size / modules.getWidth();
+			for (int row = 0; row < modules.getHeight(); row++) {
+				int column = 0;
+				while (column < modules.getWidth()) {
+					if (!modules.get(column, row)) {
+						column++;
+						continue;
+					}
+					int start = column;
+					while (column < modules.getWidth() && modules.get(column, row)) {
+						column++;
+					}
+					content.addRect(x + start * module, y + size - (row + 1) * module, (column - start) * module, module);
+				}
+			}
+			content.fill();
 		}
 
 		private void centered(PDType0Font face, float size, String text) throws IOException {

@@ -1,12 +1,11 @@
 package pe.tramita.certificate;
 
-import java.awt.image.BufferedImage;
 import java.util.Map;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
@@ -15,11 +14,11 @@ final class QrCodes {
 	private QrCodes() {
 	}
 
-	static BufferedImage of(String text, int size) {
+	/** One bit per module, quiet zone of one module included: for drawing the code as vector squares. */
+	static BitMatrix modules(String text) {
 		try {
-			var matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size,
+			return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
 					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 1));
-			return MatrixToImageWriter.toBufferedImage(matrix);
 		}
 		catch (WriterException e) {
 			throw new IllegalStateException("Cannot encode QR code for " + text, e);
