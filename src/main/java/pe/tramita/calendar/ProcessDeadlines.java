@@ -68,9 +68,25 @@ public class ProcessDeadlines {
 		}
 		String ubigeo = execution.getTenantId();
 		int stoodStill = calendar.businessDaysBetween(LocalDate.parse(stopped.toString()), clock.today(), ubigeo);
-		LocalDate newDue = calendar.addBusinessDays(LocalDate.parse(due.toString()), stoodStill, ubigeo);
-		execution.setVariable(DUE_DATE_VARIABLE, newDue.toString());
 		execution.removeVariable(CLOCK_STOPPED_VARIABLE);
+		moveDueDate(execution, calendar.addBusinessDays(LocalDate.parse(due.toString()), stoodStill, ubigeo));
+	}
+
+	/** The end of the day {@code days} business days from today: for timers such as "notify within 2 days". */
+	public Date afterBusinessDays(DelegateExecution execution, int days) {
+		return LegalClock.endOfDay(calendar.addBusinessDays(clock.today(), days, execution.getTenantId()));
+	}
+
+	/** Extends the legal term by {@code days} business days (a prórroga the law allows); answers the new due date. */
+	public LocalDate extendTerm(DelegateExecution execution, int days) {
+		Object due = execution.getVariable(DUE_DATE_VARIABLE);
+		LocalDate newDue = calendar.addBusinessDays(LocalDate.parse(due.toString()), days, execution.getTenantId());
+		moveDueDate(execution, newDue);
+		return newDue;
+	}
+
+	private void moveDueDate(DelegateExecution execution, LocalDate newDue) {
+		execution.setVariable(DUE_DATE_VARIABLE, newDue.toString());
 		silenceTimer(execution).ifPresent(job -> execution.getProcessEngineServices()
 			.getManagementService()
 			.setJobDuedate(job.getId(), LegalClock.endOfDay(newDue)));

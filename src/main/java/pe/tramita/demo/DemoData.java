@@ -97,6 +97,7 @@ class DemoData {
 		user("itse." + suffix, "Irma", "Defensa Civil", List.of("defensa-civil"), List.of(ubigeo));
 		user("gerente." + suffix, "Gonzalo", "Gerente", List.of("gerencia"), List.of(ubigeo));
 		user("servicios." + suffix, "Sara", "Servicios Públicos", List.of("servicios-publicos"), List.of(ubigeo));
+		user("transparencia." + suffix, "Tomás", "Transparencia", List.of("transparencia"), List.of(ubigeo));
 	}
 
 	private void user(String id, String first, String last, List<String> offices, List<String> municipalities) {
@@ -157,6 +158,16 @@ class DemoData {
 		complete(answered, "answerComplaint", "licencias.cajamarca", Map.of("fundamento",
 				"Tiene razón: la copia del DNI no es exigible. Se instruyó al personal de ventanilla.", "medidas",
 				"Capacitación al personal de Mesa de Partes."));
+		informationRequests();
+	}
+
+	private void informationRequests() {
+		Procedure request = catalog.get("acceso-informacion");
+		ApplicantForm applicant = new ApplicantForm(IdentityDocumentType.DNI, "%08d".formatted(41234500 + ++applicants),
+				"Lucía Rojas Tello", "lucia.rojas@example.pe", "", true);
+		expedientes.apply(CAJAMARCA, request, applicant, Map.of("informacionSolicitada",
+				"Relación de obras ejecutadas en el distrito en 2026, con su monto y estado.", "formaEntrega", "CORREO"),
+				List.of());
 	}
 
 	private String complain(Procedure procedure, String facts) {

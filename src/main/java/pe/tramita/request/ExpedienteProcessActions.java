@@ -1,7 +1,11 @@
 package pe.tramita.request;
 
+import java.time.LocalDate;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+
+import pe.tramita.calendar.ProcessDeadlines;
 
 /** Public because the engine calls it by reflection. What the procedure models may do to a case ({@code ${expedientes...}} in BPMN). */
 @Component("expedientes")
@@ -9,8 +13,11 @@ public class ExpedienteProcessActions {
 
 	private final Expedientes expedientes;
 
-	ExpedienteProcessActions(Expedientes expedientes) {
+	private final ProcessDeadlines deadlines;
+
+	ExpedienteProcessActions(Expedientes expedientes, ProcessDeadlines deadlines) {
 		this.expedientes = expedientes;
+		this.deadlines = deadlines;
 	}
 
 	/** Tells the citizen what is missing, from the reviewer's {@code observacion}. */
@@ -24,6 +31,14 @@ public class ExpedienteProcessActions {
 		Object reason = execution.getVariable("fundamento");
 		expedientes.conclude(expedienteId(execution), ExpedienteStatus.valueOf(outcome),
 				reason == null ? null : reason.toString());
+	}
+
+	/** A prórroga: the term grows by the clerk's {@code diasProrroga} business days, and the citizen is told why. */
+	public void extendTerm(DelegateExecution execution) {
+		int days = ((Number) execution.getVariable("diasProrroga")).intValue();
+		Object reason = execution.getVariable("motivoProrroga");
+		LocalDate newDue = deadlines.extendTerm(execution, days);
+		expedientes.extended(expedienteId(execution), newDue, reason == null ? null : reason.toString());
 	}
 
 	private static long expedienteId(DelegateExecution execution) {

@@ -3,7 +3,7 @@ package pe.tramita.request;
 /** Where a case stands, as the citizen is told. */
 public enum ExpedienteStatus {
 
-	EN_TRAMITE(false), OBSERVADO(false), APROBADO(true), APROBADO_POR_SILENCIO(true), DENEGADO(true), NO_PRESENTADO(true), ATENDIDO(true);
+	EN_TRAMITE(false), OBSERVADO(false), APROBADO(true), APROBADO_POR_SILENCIO(true), DENEGADO(true), NO_PRESENTADO(true), ATENDIDO(true), DENEGADO_POR_SILENCIO(true);
 
 	private final boolean concluded;
 

@@ -208,6 +208,13 @@ public class Expedientes {
 	}
 
 	@Transactional
+	void extended(long expedienteId, LocalDate newDue, String reason) {
+		Expediente expediente = expedientes.findById(expedienteId).orElseThrow();
+		expediente.dueOn(newDue);
+		events.save(new CaseEvent(expediente, clock.now().toInstant(), Kind.PRORROGADO, reason, null));
+	}
+
+	@Transactional
 	void conclude(long expedienteId, ExpedienteStatus outcome, String reason) {
 		Expediente expediente = expedientes.findById(expedienteId).orElseThrow();
 		var now = clock.now().toInstant();

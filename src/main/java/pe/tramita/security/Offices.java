@@ -16,6 +16,8 @@ public final class Offices {
 
 	public static final String SERVICIOS_PUBLICOS = "servicios-publicos";
 
+	public static final String TRANSPARENCIA = "transparencia";
+
 	public static final String ASESOR = "asesor";
 
 	/**
@@ -32,6 +34,7 @@ public final class Offices {
 		NAMES.put(DEFENSA_CIVIL, "Defensa Civil (ITSE)");
 		NAMES.put(GERENCIA, "Gerencia de Desarrollo Económico");
 		NAMES.put(SERVICIOS_PUBLICOS, "Gerencia de Servicios Públicos");
+		NAMES.put(TRANSPARENCIA, "Responsable de Acceso a la Información Pública");
 		NAMES.put(ASESOR, "Asesoría de Simplificación Administrativa");
 		NAMES.put(ADMIN, "Administración del sistema");
 	}

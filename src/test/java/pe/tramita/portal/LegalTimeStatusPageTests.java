@@ -71,6 +71,23 @@ class LegalTimeStatusPageTests {
 			.doesNotContain("El plazo para resolver está detenido");
 	}
 
+	@Test
+	void anInformationRequestWithoutAnswerCountsAsDeniedAndTheCitizenMayAppeal() throws Exception {
+		Filing filing = applications.fileInformationRequest(Staff.CAJAMARCA);
+		assertThat(statusPage(filing)).contains("se considera denegado por silencio negativo y puede apelar");
+		String instance = taskService.createTaskQuery().processInstanceBusinessKey(filing.caseNumber()).singleResult()
+			.getProcessInstanceId();
+		Job silence = managementService.createJobQuery()
+			.processInstanceId(instance)
+			.activityId(ProcessDeadlines.LEGAL_TERM_TIMER)
+			.singleResult();
+		ClockUtil.setCurrentTime(Date.from(silence.getDuedate().toInstant().plusSeconds(1)));
+		managementService.executeJob(silence.getId());
+
+		assertThat(statusPage(filing)).contains("Denegado por silencio negativo",
+				"Puede apelar dentro de los 15 días hábiles", "Tribunal de Transparencia");
+	}
+
 	private void complete(Filing filing, Map<String, Object> variables) {
 		String task = taskService.createTaskQuery().processInstanceBusinessKey(filing.caseNumber()).singleResult().getId();
 		taskService.complete(task, variables);

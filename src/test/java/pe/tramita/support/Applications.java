@@ -53,6 +53,18 @@ public class Applications {
 		return application.filing();
 	}
 
+	/** A request for public information, by e-mail. */
+	public Filing fileInformationRequest(String ubigeo) {
+		Expedientes.ModelApplication application = expedientes.apply(ubigeo, catalog.get("acceso-informacion"),
+				applicant(), java.util.Map.of("informacionSolicitada",
+						"Copia de los contratos de recojo de residuos sólidos firmados en 2026.", "formaEntrega", "CORREO"),
+				List.of());
+		if (application.filing() == null) {
+			throw new IllegalStateException("Sample request refused: " + application.submission().errors());
+		}
+		return application.filing();
+	}
+
 	public static ApplicantForm applicant() {
 		return new ApplicantForm(IdentityDocumentType.DNI, "45678912", "Juana Quispe Ñahui", "juana@example.pe",
 				"976111222", true);
