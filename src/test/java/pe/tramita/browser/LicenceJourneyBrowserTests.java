@@ -55,7 +55,8 @@ class LicenceJourneyBrowserTests {
 		browser.findElement(By.cssSelector("form button[type=submit]")).click();
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Municipalidad Provincial de Cajamarca");
 		Browser.screenshot(browser, "01-catalogo");
-		browser.findElement(By.linkText("Solicitar en línea")).click();
+		browser.findElement(By.xpath("//tr[td/a[text()='Licencia de Funcionamiento']]//a[text()='Solicitar en línea']"))
+			.click();
 
 		type("documentNumber", "4567891");
 		type("applicantName", "Pedro Huamán Cerna");
