@@ -43,6 +43,8 @@ class CertificateContents {
 				add(fields, "certificate.pdf.validity", text("certificate.pdf.indefinite"));
 			}
 			case LICENCIA_EDIFICACION -> {
+				// a model-declared application prints what the citizen filed, with the model's labels
+				expediente.applicationData().forEach(item -> add(fields, item.label(), item.value()));
 				add(fields, "certificate.pdf.address", expediente.address());
 				add(fields, "certificate.pdf.work", expediente.activity());
 				add(fields, "certificate.pdf.builtArea", area(expediente));

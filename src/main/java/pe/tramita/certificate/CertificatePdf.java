@@ -209,7 +209,7 @@ class CertificatePdf {
 			y -= 8;
 			field(text("certificate.pdf.holder"), facts.holder());
 			for (PrintedField printed : facts.fields()) {
-				field(text(printed.label()), printed.value());
+				field(messages.getMessage(printed.label(), null, printed.label(), SPANISH), printed.value());
 			}
 			field(text("certificate.pdf.case"), facts.caseNumber());
 			field(text("certificate.pdf.issued"), DATE.format(facts.issuedAt().atZone(LegalClock.LIMA)));

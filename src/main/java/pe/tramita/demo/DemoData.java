@@ -98,6 +98,7 @@ class DemoData {
 		user("gerente." + suffix, "Gonzalo", "Gerente", List.of("gerencia"), List.of(ubigeo));
 		user("servicios." + suffix, "Sara", "Servicios Públicos", List.of("servicios-publicos"), List.of(ubigeo));
 		user("transparencia." + suffix, "Tomás", "Transparencia", List.of("transparencia"), List.of(ubigeo));
+		user("obras." + suffix, "Óscar", "Obras Privadas", List.of("obras-privadas"), List.of(ubigeo));
 	}
 
 	private void user(String id, String first, String last, List<String> offices, List<String> municipalities) {

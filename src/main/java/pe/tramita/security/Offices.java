@@ -18,6 +18,8 @@ public final class Offices {
 
 	public static final String TRANSPARENCIA = "transparencia";
 
+	public static final String OBRAS_PRIVADAS = "obras-privadas";
+
 	public static final String ASESOR = "asesor";
 
 	/**
@@ -35,6 +37,7 @@ public final class Offices {
 		NAMES.put(GERENCIA, "Gerencia de Desarrollo Económico");
 		NAMES.put(SERVICIOS_PUBLICOS, "Gerencia de Servicios Públicos");
 		NAMES.put(TRANSPARENCIA, "Responsable de Acceso a la Información Pública");
+		NAMES.put(OBRAS_PRIVADAS, "Subgerencia de Obras Privadas");
 		NAMES.put(ASESOR, "Asesoría de Simplificación Administrativa");
 		NAMES.put(ADMIN, "Administración del sistema");
 	}

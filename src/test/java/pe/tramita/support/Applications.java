@@ -65,6 +65,16 @@ public class Applications {
 		return application.filing();
 	}
 
+	/** A building licence application (modality {@code a} or {@code b}) with its drawings attached. */
+	public Expedientes.ModelApplication fileBuildingLicence(String ubigeo, String modality, long roofedArea) {
+		byte[] drawings = SampleFiles.pdf();
+		return expedientes.apply(ubigeo, catalog.get("licencia-edificacion-" + modality), applicant(),
+				java.util.Map.of("direccionPredio", "Jr. Los Sauces 240, Cajamarca", "partidaRegistral", "11023456",
+						"descripcionObra", "Vivienda unifamiliar de dos pisos", "areaTechada", String.valueOf(roofedArea),
+						"profesionalResponsable", "Arq. Carmen Ruiz Díaz, CAP 12345"),
+				List.of(new UploadedFile("planos", "planos.pdf", FileKind.PDF, drawings, Documents.sha256(drawings))));
+	}
+
 	public static ApplicantForm applicant() {
 		return new ApplicantForm(IdentityDocumentType.DNI, "45678912", "Juana Quispe Ñahui", "juana@example.pe",
 				"976111222", true);
