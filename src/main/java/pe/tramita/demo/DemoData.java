@@ -99,6 +99,9 @@ class DemoData {
 		user("servicios." + suffix, "Sara", "Servicios Públicos", List.of("servicios-publicos"), List.of(ubigeo));
 		user("transparencia." + suffix, "Tomás", "Transparencia", List.of("transparencia"), List.of(ubigeo));
 		user("obras." + suffix, "Óscar", "Obras Privadas", List.of("obras-privadas"), List.of(ubigeo));
+		user("planeamiento." + suffix, "Patricia", "Planeamiento", List.of("planeamiento"), List.of(ubigeo));
+		user("abastecimiento." + suffix, "Alberto", "Abastecimiento", List.of("abastecimiento"), List.of(ubigeo));
+		user("tesoreria." + suffix, "Teresa", "Tesorería", List.of("tesoreria"), List.of(ubigeo));
 	}
 
 	private void user(String id, String first, String last, List<String> offices, List<String> municipalities) {

@@ -20,6 +20,12 @@ public final class Offices {
 
 	public static final String OBRAS_PRIVADAS = "obras-privadas";
 
+	public static final String PLANEAMIENTO = "planeamiento";
+
+	public static final String ABASTECIMIENTO = "abastecimiento";
+
+	public static final String TESORERIA = "tesoreria";
+
 	public static final String ASESOR = "asesor";
 
 	/**
@@ -38,6 +44,9 @@ public final class Offices {
 		NAMES.put(SERVICIOS_PUBLICOS, "Gerencia de Servicios Públicos");
 		NAMES.put(TRANSPARENCIA, "Responsable de Acceso a la Información Pública");
 		NAMES.put(OBRAS_PRIVADAS, "Subgerencia de Obras Privadas");
+		NAMES.put(PLANEAMIENTO, "Gerencia de Planeamiento y Presupuesto");
+		NAMES.put(ABASTECIMIENTO, "Unidad de Abastecimiento");
+		NAMES.put(TESORERIA, "Unidad de Tesorería");
 		NAMES.put(ASESOR, "Asesoría de Simplificación Administrativa");
 		NAMES.put(ADMIN, "Administración del sistema");
 	}

@@ -75,6 +75,21 @@ public class Applications {
 				List.of(new UploadedFile("planos", "planos.pdf", FileKind.PDF, drawings, Documents.sha256(drawings))));
 	}
 
+	/** A project proposed to the participatory budget by a neighbourhood organisation, with its minutes. */
+	public Filing fileProposal(String ubigeo) {
+		byte[] minutes = SampleFiles.pdf();
+		Expedientes.ModelApplication application = expedientes.apply(ubigeo, catalog.get("presupuesto-participativo"),
+				applicant(), java.util.Map.of("organizacion", "Junta Vecinal Barrio San Martín", "registroAgente",
+						"AP-2026-017", "nombreProyecto", "Mejoramiento del pasaje peatonal Los Pinos",
+						"problema", "El pasaje es de tierra y se inunda en temporada de lluvias; lo usan 1,200 vecinos.",
+						"beneficiarios", "1200", "costoEstimado", "180000"),
+				List.of(new UploadedFile("acta", "acta.pdf", FileKind.PDF, minutes, Documents.sha256(minutes))));
+		if (application.filing() == null) {
+			throw new IllegalStateException("Sample proposal refused: " + application.submission().errors());
+		}
+		return application.filing();
+	}
+
 	public static ApplicantForm applicant() {
 		return new ApplicantForm(IdentityDocumentType.DNI, "45678912", "Juana Quispe Ñahui", "juana@example.pe",
 				"976111222", true);
