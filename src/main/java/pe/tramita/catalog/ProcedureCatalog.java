@@ -69,7 +69,8 @@ public class ProcedureCatalog {
 				new BigDecimal(yaml.get("fee_soles").toString()), text(yaml, "receiving_office"),
 				text(yaml, "deciding_office"), text(yaml, "deciding_authority"),
 				(String) appeals.get("reconsideration"), (String) appeals.get("appeal"),
-				requirements.stream().map(ProcedureCatalog::toRequirement).toList());
+				requirements.stream().map(ProcedureCatalog::toRequirement).toList(),
+				Boolean.TRUE.equals(yaml.get("internal")));
 	}
 
 	private static Requirement toRequirement(Map<String, Object> yaml) {

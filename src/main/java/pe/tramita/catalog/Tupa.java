@@ -48,12 +48,18 @@ public class Tupa {
 	public List<Entry> of(String ubigeo, int year) {
 		Map<String, MunicipalValues> overrides = overrides(ubigeo);
 		Optional<BigDecimal> uit = uit(year);
-		return catalog.all().stream().map(procedure -> entry(procedure, overrides.get(procedure.key()), uit)).toList();
+		return catalog.all()
+			.stream()
+			.filter(procedure -> !procedure.internal())
+			.map(procedure -> entry(procedure, overrides.get(procedure.key()), uit))
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<Entry> find(String ubigeo, String key, int year) {
-		return catalog.find(key).map(procedure -> entry(procedure, overrides(ubigeo).get(key), uit(year)));
+		return catalog.find(key)
+			.filter(procedure -> !procedure.internal())
+			.map(procedure -> entry(procedure, overrides(ubigeo).get(key), uit(year)));
 	}
 
 	/** The municipality's approved term and fee for a procedure; refused beyond the legal limits. */

@@ -88,6 +88,22 @@ class Expediente {
 	protected Expediente() {
 	}
 
+	/** A case a municipal office starts (an internal procedure): the office is the applicant. */
+	Expediente(CaseNumber number, String procedureKey, String accessCodeHash, String requestedBy,
+			List<ApplicationItem> applicationData, Instant filedAt, LocalDate dueDate) {
+		this.caseNumber = number.text();
+		this.ubigeo = number.ubigeo();
+		this.year = number.year();
+		this.sequence = number.sequence();
+		this.procedureKey = procedureKey;
+		this.accessCodeHash = accessCodeHash;
+		this.status = ExpedienteStatus.EN_TRAMITE;
+		this.applicantName = requestedBy;
+		this.applicationData = List.copyOf(applicationData);
+		this.filedAt = filedAt;
+		this.dueDate = dueDate;
+	}
+
 	/** An application whose fields the procedure's model declares. */
 	Expediente(CaseNumber number, String procedureKey, String accessCodeHash, ApplicantForm applicant,
 			List<ApplicationItem> applicationData, Instant filedAt, LocalDate dueDate) {

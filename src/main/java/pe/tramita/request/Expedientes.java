@@ -98,17 +98,38 @@ public class Expedientes {
 		if (!submission.valid()) {
 			return new ModelApplication(submission, null);
 		}
-		List<ApplicationItem> items = submission.fieldsAsTyped()
-			.stream()
-			.filter(field -> !field.value().isEmpty())
-			.map(field -> new ApplicationItem(field.label(),
-					field.options().getOrDefault(field.value(), field.value())))
-			.toList();
+		List<ApplicationItem> items = items(submission);
 		ApplicantForm clean = applicant.trimmed();
 		Filing filing = file(ubigeo, procedure, files, submission.variables(),
 				(number, accessCodeHash, now, dueDate) -> new Expediente(number, procedure.key(), accessCodeHash, clean,
 						items, now, dueDate));
 		return new ModelApplication(submission, filing);
+	}
+
+	/**
+	 * Starts an internal procedure for a municipal office (e.g. a minor purchase); {@code requestedBy} names the office
+	 * and the person. Nothing is saved when a field is refused.
+	 */
+	@Transactional
+	public ModelApplication startInternal(String ubigeo, Procedure procedure, String requestedBy,
+			Map<String, String> typed) {
+		List<ModelFormField> fields = applicationFields(ubigeo, procedure);
+		ModelForms.Submission submission = ModelForms.parse(fields, typed);
+		if (!submission.valid()) {
+			return new ModelApplication(submission, null);
+		}
+		Filing filing = file(ubigeo, procedure, List.of(), submission.variables(),
+				(number, accessCodeHash, now, dueDate) -> new Expediente(number, procedure.key(), accessCodeHash,
+						requestedBy, items(submission), now, dueDate));
+		return new ModelApplication(submission, filing);
+	}
+
+	private static List<ApplicationItem> items(ModelForms.Submission submission) {
+		return submission.fieldsAsTyped()
+			.stream()
+			.filter(field -> !field.value().isEmpty())
+			.map(field -> new ApplicationItem(field.label(), field.options().getOrDefault(field.value(), field.value())))
+			.toList();
 	}
 
 	/** The outcome of an application from the model: the filing, or the submission with its errors. */

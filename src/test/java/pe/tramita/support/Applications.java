@@ -90,6 +90,14 @@ public class Applications {
 		return application.filing();
 	}
 
+	/** A minor purchase the licensing office requests, for {@code value} soles. */
+	public Expedientes.ModelApplication requestPurchase(String ubigeo, long value) {
+		return expedientes.startInternal(ubigeo, catalog.get("contratacion-menor"), "Luis Licencias (licencias)",
+				java.util.Map.of("oficinaSolicitante", "licencias", "descripcion", "Tóner para impresora láser",
+						"especificaciones", "Tóner original compatible con la impresora HP LaserJet M404, 3,000 páginas.",
+						"cantidad", "6", "valorEstimado", String.valueOf(value)));
+	}
+
 	public static ApplicantForm applicant() {
 		return new ApplicantForm(IdentityDocumentType.DNI, "45678912", "Juana Quispe Ñahui", "juana@example.pe",
 				"976111222", true);

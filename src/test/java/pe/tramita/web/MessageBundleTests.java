@@ -48,7 +48,7 @@ class MessageBundleTests {
 	void everyKeyTheCodeNamesExists() throws IOException {
 		Set<Object> keys = bundle("es").keySet();
 		Pattern codeKey = Pattern.compile(
-				"\"((?:upload|task|taskForm|error|certificates|certificate\\.(?:pdf|legend|signature)|verify|timeline\\.step|documentNumber\\.invalid)\\.[\\w.]*\\w)\"");
+				"\"((?:upload|task|taskForm|error|internal|certificates|certificate\\.(?:pdf|legend|signature)|verify|timeline\\.step|documentNumber\\.invalid)\\.[\\w.]*\\w)\"");
 		Set<String> found = new HashSet<>();
 		for (Path source : files(SOURCES, ".java")) {
 			Matcher m = codeKey.matcher(Files.readString(source));
