@@ -2,6 +2,7 @@ package pe.tramita.catalog;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A procedure as its TUPA entry describes it ({@code processes/<key>/procedure.yml}). An {@code internal} one (e.g. a
@@ -10,7 +11,7 @@ import java.util.List;
 public record Procedure(String key, String processKey, String name, String summary, List<String> legalBasis,
 		Qualification qualification, Silence silence, int termBusinessDays, BigDecimal feeSoles,
 		String receivingOffice, String decidingOffice, String decidingAuthority, String reconsiderationAuthority,
-		String appealAuthority, List<Requirement> requirements, boolean internal) {
+		String appealAuthority, List<Requirement> requirements, boolean internal, Map<String, Integer> termsByRisk) {
 
 	public enum Qualification {
 
@@ -27,11 +28,16 @@ public record Procedure(String key, String processKey, String name, String summa
 	public record Requirement(String id, String name, boolean upload, boolean required) {
 	}
 
-	/** The same procedure with a municipality's own term and fee. */
+	/** The same procedure with a municipality's own term (for every risk level) and fee. */
 	public Procedure withTermAndFee(int termBusinessDays, BigDecimal feeSoles) {
 		return new Procedure(key, processKey, name, summary, legalBasis, qualification, silence, termBusinessDays,
 				feeSoles, receivingOffice, decidingOffice, decidingAuthority, reconsiderationAuthority,
-				appealAuthority, requirements, internal);
+				appealAuthority, requirements, internal, Map.of());
+	}
+
+	/** The term for a case of that risk level (e.g. the licence's ITSE levels), or the procedure's one term. */
+	public int termFor(String riskLevel) {
+		return riskLevel == null ? termBusinessDays : termsByRisk.getOrDefault(riskLevel, termBusinessDays);
 	}
 
 	public List<Requirement> uploads() {

@@ -70,7 +70,15 @@ public class ProcedureCatalog {
 				text(yaml, "deciding_office"), text(yaml, "deciding_authority"),
 				(String) appeals.get("reconsideration"), (String) appeals.get("appeal"),
 				requirements.stream().map(ProcedureCatalog::toRequirement).toList(),
-				Boolean.TRUE.equals(yaml.get("internal")));
+				Boolean.TRUE.equals(yaml.get("internal")), termsByRisk(yaml));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Integer> termsByRisk(Map<String, Object> yaml) {
+		Map<String, Object> terms = (Map<String, Object>) yaml.getOrDefault("term_business_days_by_risk", Map.of());
+		return terms.entrySet()
+			.stream()
+			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> ((Number) entry.getValue()).intValue()));
 	}
 
 	private static Requirement toRequirement(Map<String, Object> yaml) {

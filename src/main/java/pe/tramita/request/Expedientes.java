@@ -74,7 +74,8 @@ public class Expedientes {
 	@Transactional
 	public Filing apply(String ubigeo, Procedure procedure, ApplicationForm form, List<UploadedFile> files) {
 		ApplicationForm clean = form.trimmed();
-		return file(ubigeo, procedure, files, Map.of("riesgoDeclarado", clean.riskLevel().name()),
+		return file(ubigeo, procedure.termFor(clean.riskLevel().name()), procedure, files,
+				Map.of("riesgoDeclarado", clean.riskLevel().name()),
 				(number, accessCodeHash, now, dueDate) -> new Expediente(number, procedure.key(), accessCodeHash, clean,
 						now, dueDate));
 	}
@@ -100,7 +101,7 @@ public class Expedientes {
 		}
 		List<ApplicationItem> items = items(submission);
 		ApplicantForm clean = applicant.trimmed();
-		Filing filing = file(ubigeo, procedure, files, submission.variables(),
+		Filing filing = file(ubigeo, procedure.termBusinessDays(), procedure, files, submission.variables(),
 				(number, accessCodeHash, now, dueDate) -> new Expediente(number, procedure.key(), accessCodeHash, clean,
 						items, now, dueDate));
 		return new ModelApplication(submission, filing);
@@ -118,7 +119,7 @@ public class Expedientes {
 		if (!submission.valid()) {
 			return new ModelApplication(submission, null);
 		}
-		Filing filing = file(ubigeo, procedure, List.of(), submission.variables(),
+		Filing filing = file(ubigeo, procedure.termBusinessDays(), procedure, List.of(), submission.variables(),
 				(number, accessCodeHash, now, dueDate) -> new Expediente(number, procedure.key(), accessCodeHash,
 						requestedBy, items(submission), now, dueDate));
 		return new ModelApplication(submission, filing);
@@ -142,12 +143,12 @@ public class Expedientes {
 
 	}
 
-	private Filing file(String ubigeo, Procedure procedure, List<UploadedFile> files, Map<String, Object> facts,
-			NewExpediente newExpediente) {
+	private Filing file(String ubigeo, int termBusinessDays, Procedure procedure, List<UploadedFile> files,
+			Map<String, Object> facts, NewExpediente newExpediente) {
 		var now = clock.now();
 		CaseNumber number = nextCaseNumber(ubigeo, now.getYear());
 		String accessCode = AccessCodes.newCode();
-		LocalDate dueDate = calendar.addBusinessDays(now.toLocalDate(), procedure.termBusinessDays(), ubigeo);
+		LocalDate dueDate = calendar.addBusinessDays(now.toLocalDate(), termBusinessDays, ubigeo);
 		Expediente expediente = expedientes.save(newExpediente.of(number, AccessCodes.hash(number.text(), accessCode),
 				now.toInstant(), dueDate));
 		for (UploadedFile file : files) {
