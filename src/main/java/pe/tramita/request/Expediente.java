@@ -91,40 +91,35 @@ class Expediente {
 	/** A case a municipal office starts (an internal procedure): the office is the applicant. */
 	Expediente(CaseNumber number, String procedureKey, String accessCodeHash, String requestedBy,
 			List<ApplicationItem> applicationData, Instant filedAt, LocalDate dueDate) {
-		this.caseNumber = number.text();
-		this.ubigeo = number.ubigeo();
-		this.year = number.year();
-		this.sequence = number.sequence();
-		this.procedureKey = procedureKey;
-		this.accessCodeHash = accessCodeHash;
-		this.status = ExpedienteStatus.EN_TRAMITE;
+		this(number, procedureKey, accessCodeHash, filedAt, dueDate);
 		this.applicantName = requestedBy;
 		this.applicationData = List.copyOf(applicationData);
-		this.filedAt = filedAt;
-		this.dueDate = dueDate;
 	}
 
 	/** An application whose fields the procedure's model declares. */
 	Expediente(CaseNumber number, String procedureKey, String accessCodeHash, ApplicantForm applicant,
 			List<ApplicationItem> applicationData, Instant filedAt, LocalDate dueDate) {
-		this.caseNumber = number.text();
-		this.ubigeo = number.ubigeo();
-		this.year = number.year();
-		this.sequence = number.sequence();
-		this.procedureKey = procedureKey;
-		this.accessCodeHash = accessCodeHash;
-		this.status = ExpedienteStatus.EN_TRAMITE;
-		this.applicantDocumentType = applicant.documentType();
-		this.applicantDocumentNumber = applicant.documentNumber();
-		this.applicantName = applicant.applicantName();
-		this.applicantEmail = applicant.email();
-		this.applicantPhone = emptyToNull(applicant.phone());
+		this(number, procedureKey, accessCodeHash, filedAt, dueDate);
+		applicant(applicant.documentType(), applicant.documentNumber(), applicant.applicantName(), applicant.email(),
+				applicant.phone());
 		this.applicationData = List.copyOf(applicationData);
-		this.filedAt = filedAt;
-		this.dueDate = dueDate;
 	}
 
+	/** A business licence application. */
 	Expediente(CaseNumber number, String procedureKey, String accessCodeHash, ApplicationForm form, Instant filedAt,
+			LocalDate dueDate) {
+		this(number, procedureKey, accessCodeHash, filedAt, dueDate);
+		applicant(form.documentType(), form.documentNumber(), form.applicantName(), form.email(), form.phone());
+		this.ruc = form.ruc();
+		this.businessName = form.businessName();
+		this.tradeName = emptyToNull(form.tradeName());
+		this.address = form.address();
+		this.activity = form.activity();
+		this.areaM2 = form.areaM2();
+		this.declaredRisk = form.riskLevel();
+	}
+
+	private Expediente(CaseNumber number, String procedureKey, String accessCodeHash, Instant filedAt,
 			LocalDate dueDate) {
 		this.caseNumber = number.text();
 		this.ubigeo = number.ubigeo();
@@ -133,20 +128,17 @@ class Expediente {
 		this.procedureKey = procedureKey;
 		this.accessCodeHash = accessCodeHash;
 		this.status = ExpedienteStatus.EN_TRAMITE;
-		this.applicantDocumentType = form.documentType();
-		this.applicantDocumentNumber = form.documentNumber();
-		this.applicantName = form.applicantName();
-		this.applicantEmail = form.email();
-		this.applicantPhone = emptyToNull(form.phone());
-		this.ruc = form.ruc();
-		this.businessName = form.businessName();
-		this.tradeName = emptyToNull(form.tradeName());
-		this.address = form.address();
-		this.activity = form.activity();
-		this.areaM2 = form.areaM2();
-		this.declaredRisk = form.riskLevel();
 		this.filedAt = filedAt;
 		this.dueDate = dueDate;
+	}
+
+	private void applicant(IdentityDocumentType documentType, String documentNumber, String name, String email,
+			String phone) {
+		this.applicantDocumentType = documentType;
+		this.applicantDocumentNumber = documentNumber;
+		this.applicantName = name;
+		this.applicantEmail = email;
+		this.applicantPhone = emptyToNull(phone);
 	}
 
 	String processInstanceId() {

@@ -1,7 +1,6 @@
 package pe.tramita.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.LocalDate;
@@ -9,68 +8,29 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.calendar.ProcessDeadlines;
-import pe.tramita.certificate.Certificates;
 import pe.tramita.request.ExpedienteStatus;
 import pe.tramita.request.ExpedienteView;
-import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
-import pe.tramita.support.Applications;
 import pe.tramita.support.Staff;
-import pe.tramita.support.TramitaTest;
 
 /**
  * Every path of processes/acceso-informacion: delivery in term, one extension announced within 2 business days,
  * the extension window closing by itself, reasoned denial, and negative silence when the term lapses.
  */
-@TramitaTest
-class AccesoInformacionProcessTests {
-
-	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	ManagementService managementService;
-
-	@Autowired
-	Applications applications;
-
-	@Autowired
-	Expedientes expedientes;
-
-	@Autowired
-	Certificates certificates;
+class AccesoInformacionProcessTests extends ProcessPathTests {
 
 	@BeforeEach
 	void startOnAMonday() {
-		init(engine);
 		// Monday 1 February 2027, 09:00 in Lima: 10 business days end on Monday 15 February
 		ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 2, 1, 9, 0, 0, 0, LegalClock.LIMA).toInstant()));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
 	}
 
 	@Test
@@ -167,18 +127,6 @@ class AccesoInformacionProcessTests {
 		assertThat(taskService.getIdentityLinksForTask(task(instance).getId()))
 			.anyMatch(link -> "transparencia".equals(link.getGroupId()));
 		taskService.complete(task(instance).getId(), variables);
-	}
-
-	private ProcessInstance instanceOf(Filing filing) {
-		return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(filing.caseNumber()).singleResult();
-	}
-
-	private ExpedienteView expediente(Filing filing) {
-		return expedientes.findByCaseNumber(filing.caseNumber()).orElseThrow();
-	}
-
-	private Task task(ProcessInstance instance) {
-		return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 	}
 
 }

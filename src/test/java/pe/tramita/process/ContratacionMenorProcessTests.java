@@ -1,62 +1,28 @@
 package pe.tramita.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import pe.tramita.certificate.Certificates;
 import pe.tramita.request.ExpedienteStatus;
 import pe.tramita.request.ExpedienteView;
-import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
-import pe.tramita.support.Applications;
 import pe.tramita.support.Staff;
-import pe.tramita.support.TramitaTest;
 
 /**
  * Every path of processes/contratacion-menor: requirement, market survey, budget certification, purchase order,
  * delivery conformity (with a correction), payment; or stopped above 8 UIT, or without budget.
  */
-@TramitaTest
-class ContratacionMenorProcessTests {
-
-	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
+class ContratacionMenorProcessTests extends ProcessPathTests {
 
 	@Autowired
 	HistoryService historyService;
-
-	@Autowired
-	Applications applications;
-
-	@Autowired
-	Expedientes expedientes;
-
-	@Autowired
-	Certificates certificates;
-
-	@BeforeEach
-	void initAssertions() {
-		init(engine);
-	}
 
 	@Test
 	void aPurchaseGoesFromRequirementToPaymentWithOneCorrectedDelivery() {
@@ -117,18 +83,6 @@ class ContratacionMenorProcessTests {
 		assertThat(taskService.getIdentityLinksForTask(task(instance).getId()))
 			.anyMatch(link -> office.equals(link.getGroupId()));
 		taskService.complete(task(instance).getId(), variables);
-	}
-
-	private ProcessInstance instanceOf(Filing filing) {
-		return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(filing.caseNumber()).singleResult();
-	}
-
-	private ExpedienteView expediente(Filing filing) {
-		return expedientes.findByCaseNumber(filing.caseNumber()).orElseThrow();
-	}
-
-	private Task task(ProcessInstance instance) {
-		return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 	}
 
 }

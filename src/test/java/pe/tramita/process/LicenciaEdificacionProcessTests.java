@@ -1,76 +1,32 @@
 package pe.tramita.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.util.Date;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import pe.tramita.calendar.ProcessDeadlines;
 import pe.tramita.certificate.CertificateView;
-import pe.tramita.certificate.Certificates;
 import pe.tramita.certificate.DocumentType;
 import pe.tramita.certificate.PrintedField;
 import pe.tramita.request.ExpedienteStatus;
 import pe.tramita.request.ExpedienteView;
 import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
-import pe.tramita.support.Applications;
 import pe.tramita.support.PdfChecks;
 import pe.tramita.support.Staff;
-import pe.tramita.support.TramitaTest;
 
 /**
  * Every path of processes/licencia-edificacion-a (automatic approval, then verification) and
  * processes/licencia-edificacion-b (prior evaluation: granted, denied, or approved by positive silence).
  */
-@TramitaTest
-class LicenciaEdificacionProcessTests {
-
-	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	ManagementService managementService;
-
-	@Autowired
-	Applications applications;
-
-	@Autowired
-	Expedientes expedientes;
-
-	@Autowired
-	Certificates certificates;
-
-	@BeforeEach
-	void initAssertions() {
-		init(engine);
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
+class LicenciaEdificacionProcessTests extends ProcessPathTests {
 
 	@Test
 	void modalidadAIssuesTheLicenceOnFilingAndIsVerifiedAfterwards() {
@@ -89,7 +45,7 @@ class LicenciaEdificacionProcessTests {
 		assertThat(PdfChecks.pdfA2bFailures(pdf)).isEmpty();
 
 		assertThat(instance).isWaitingAt("verifyAfterwards");
-		assertThat(groups(instance)).containsExactly("obras-privadas");
+		assertThat(candidateGroups(instance)).containsExactly("obras-privadas");
 		taskService.complete(task(instance).getId(), Map.of("conforme", true));
 		assertThat(instance).isEnded().hasPassedInOrder("issueOnFiling", "notifyApproval", "verifyAfterwards",
 				"verified");
@@ -142,25 +98,6 @@ class LicenciaEdificacionProcessTests {
 		assertThat(expediente(filing).status()).isEqualTo(ExpedienteStatus.APROBADO_POR_SILENCIO);
 		CertificateView licence = certificates.findForCase(expediente(filing).id()).orElseThrow();
 		assertThat(licence.legend()).isEqualTo("certificate.legend.positiveSilence");
-	}
-
-	private java.util.List<String> groups(ProcessInstance instance) {
-		return taskService.getIdentityLinksForTask(task(instance).getId()).stream()
-			.map(link -> link.getGroupId())
-			.filter(java.util.Objects::nonNull)
-			.toList();
-	}
-
-	private ProcessInstance instanceOf(Filing filing) {
-		return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(filing.caseNumber()).singleResult();
-	}
-
-	private ExpedienteView expediente(Filing filing) {
-		return expedientes.findByCaseNumber(filing.caseNumber()).orElseThrow();
-	}
-
-	private Task task(ProcessInstance instance) {
-		return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 	}
 
 }

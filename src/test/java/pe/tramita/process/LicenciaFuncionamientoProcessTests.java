@@ -1,7 +1,6 @@
 package pe.tramita.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Duration;
@@ -11,72 +10,28 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.calendar.ProcessDeadlines;
 import pe.tramita.certificate.CertificateView;
 import pe.tramita.certificate.PrintedField;
-import pe.tramita.certificate.Certificates;
 import pe.tramita.document.Documents;
 import pe.tramita.document.FileKind;
 import pe.tramita.document.UploadedFile;
 import pe.tramita.request.ExpedienteStatus;
 import pe.tramita.request.ExpedienteView;
-import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
 import pe.tramita.request.RiskLevel;
-import pe.tramita.support.Applications;
 import pe.tramita.support.PdfChecks;
 import pe.tramita.support.SampleFiles;
 import pe.tramita.support.Staff;
-import pe.tramita.support.TramitaTest;
 
 /** Every path of processes/licencia-funcionamiento, through the real engine, beans and database. */
-@TramitaTest
-class LicenciaFuncionamientoProcessTests {
-
-	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	ManagementService managementService;
-
-	@Autowired
-	Applications applications;
-
-	@Autowired
-	Expedientes expedientes;
-
-	@Autowired
-	Certificates certificates;
-
-	@BeforeEach
-	void initAssertions() {
-		init(engine);
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
+class LicenciaFuncionamientoProcessTests extends ProcessPathTests {
 
 	@Test
 	void lowRiskLicenceIsGrantedWithoutInspectionAndGetsACertificate() {
@@ -238,18 +193,6 @@ class LicenciaFuncionamientoProcessTests {
 			.processInstanceId(instance.getId())
 			.activityId(ProcessDeadlines.LEGAL_TERM_TIMER)
 			.singleResult();
-	}
-
-	private ProcessInstance instanceOf(Filing filing) {
-		return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(filing.caseNumber()).singleResult();
-	}
-
-	private ExpedienteView expediente(Filing filing) {
-		return expedientes.findByCaseNumber(filing.caseNumber()).orElseThrow();
-	}
-
-	private Task task(ProcessInstance instance) {
-		return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 	}
 
 	private void complete(ProcessInstance instance, String step, Map<String, Object> variables) {

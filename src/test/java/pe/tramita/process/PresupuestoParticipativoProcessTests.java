@@ -1,58 +1,23 @@
 package pe.tramita.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import pe.tramita.certificate.Certificates;
 import pe.tramita.request.ExpedienteStatus;
 import pe.tramita.request.ExpedienteView;
-import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
-import pe.tramita.support.Applications;
 import pe.tramita.support.Staff;
-import pe.tramita.support.TramitaTest;
 
 /**
  * Every path of processes/presupuesto-participativo: a registered agent's viable project prioritized and published,
  * or stopped at registration, at the technical evaluation, or at the prioritization workshop.
  */
-@TramitaTest
-class PresupuestoParticipativoProcessTests {
-
-	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	Applications applications;
-
-	@Autowired
-	Expedientes expedientes;
-
-	@Autowired
-	Certificates certificates;
-
-	@BeforeEach
-	void initAssertions() {
-		init(engine);
-	}
+class PresupuestoParticipativoProcessTests extends ProcessPathTests {
 
 	@Test
 	void aViableProjectOfARegisteredAgentIsPrioritizedAndPublished() {
@@ -117,18 +82,6 @@ class PresupuestoParticipativoProcessTests {
 		assertThat(taskService.getIdentityLinksForTask(task(instance).getId()))
 			.anyMatch(link -> "planeamiento".equals(link.getGroupId()));
 		taskService.complete(task(instance).getId(), variables);
-	}
-
-	private ProcessInstance instanceOf(Filing filing) {
-		return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(filing.caseNumber()).singleResult();
-	}
-
-	private ExpedienteView expediente(Filing filing) {
-		return expedientes.findByCaseNumber(filing.caseNumber()).orElseThrow();
-	}
-
-	private Task task(ProcessInstance instance) {
-		return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 	}
 
 }

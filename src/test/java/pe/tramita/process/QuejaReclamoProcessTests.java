@@ -1,60 +1,25 @@
 package pe.tramita.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.certificate.CertificateView;
-import pe.tramita.certificate.Certificates;
 import pe.tramita.certificate.DocumentType;
 import pe.tramita.certificate.PrintedField;
 import pe.tramita.request.ApplicationItem;
 import pe.tramita.request.ExpedienteStatus;
 import pe.tramita.request.ExpedienteView;
-import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
-import pe.tramita.support.Applications;
 import pe.tramita.support.Staff;
-import pe.tramita.support.TramitaTest;
 
 /** Every path of processes/queja-reclamo: reception routes the complaint, the office in charge answers it. */
-@TramitaTest
-class QuejaReclamoProcessTests {
-
-	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	Applications applications;
-
-	@Autowired
-	Expedientes expedientes;
-
-	@Autowired
-	Certificates certificates;
-
-	@BeforeEach
-	void initAssertions() {
-		init(engine);
-	}
+class QuejaReclamoProcessTests extends ProcessPathTests {
 
 	@Test
 	void receptionRoutesTheComplaintAndTheOfficeInChargeAnswersIt() {
@@ -96,25 +61,6 @@ class QuejaReclamoProcessTests {
 
 		assertThat(candidateGroups(instance)).containsExactly("licencias");
 		assertThat(task(instance).getTenantId()).isEqualTo(Staff.BANOS);
-	}
-
-	private java.util.List<String> candidateGroups(ProcessInstance instance) {
-		return taskService.getIdentityLinksForTask(task(instance).getId()).stream()
-			.map(link -> link.getGroupId())
-			.filter(java.util.Objects::nonNull)
-			.toList();
-	}
-
-	private ProcessInstance instanceOf(Filing filing) {
-		return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(filing.caseNumber()).singleResult();
-	}
-
-	private ExpedienteView expediente(Filing filing) {
-		return expedientes.findByCaseNumber(filing.caseNumber()).orElseThrow();
-	}
-
-	private Task task(ProcessInstance instance) {
-		return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 	}
 
 }
