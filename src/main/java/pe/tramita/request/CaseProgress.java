@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -23,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** Where a case is in its process and what has happened to it, read from the engine; it never writes. */
 @Service
 public class CaseProgress {
+
+	private static final Pattern CHOSEN_OFFICE = Pattern.compile("\\$\\{(\\w+)}");
+
 
 	private final Expedientes expedientes;
 
@@ -99,11 +104,26 @@ public class CaseProgress {
 			.orElse(null);
 	}
 
-	/** The office the model assigns the step to (the engine keeps parsed models in its cache: no query). */
+	/**
+	 * The office the model assigns the step to (the engine keeps parsed models in its cache: no query), or, for
+	 * {@code ${field}}, the office an earlier step chose.
+	 */
 	private String modelledOffice(HistoricTaskInstance task) {
 		UserTask step = repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
 			.getModelElementById(task.getTaskDefinitionKey());
-		return step == null ? null : step.getCamundaCandidateGroups();
+		String office = step == null ? null : step.getCamundaCandidateGroups();
+		Matcher chosen = CHOSEN_OFFICE.matcher(office == null ? "" : office);
+		if (!chosen.matches()) {
+			return office;
+		}
+		return historyService.createHistoricVariableInstanceQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.variableName(chosen.group(1))
+			.list()
+			.stream()
+			.map(variable -> String.valueOf(variable.getValue()))
+			.findFirst()
+			.orElse(null);
 	}
 
 }

@@ -1,0 +1,117 @@
+package pe.tramita.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import pe.tramita.support.Staff;
+import pe.tramita.support.TramitaTest;
+
+/**
+ * A procedure that is only data, in headless Chromium: a citizen files a complaint with the form its model declares,
+ * reception routes it, the office in charge answers, the citizen reads the answer. Screenshots {@code r*}.
+ */
+@TramitaTest
+class ComplaintJourneyBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Staff staff;
+
+	ChromeDriver browser;
+
+	String lastTaskPage;
+
+	@BeforeEach
+	void openBrowser() throws Exception {
+		staff.login("mesa-de-partes", Staff.CAJAMARCA);
+		staff.login("servicios-publicos", Staff.CAJAMARCA);
+		browser = Browser.start();
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void aComplaintIsFiledRoutedAndAnswered() throws Exception {
+		open("/m/060101/tramites/queja-reclamo/solicitud");
+		type("documentNumber", "45678912");
+		type("applicantName", "Miguel Cerna Vásquez");
+		type("email", "miguel@example.pe");
+		new Select(browser.findElement(By.id("servicio"))).selectByValue("LIMPIEZA");
+		type("hechos", "Corto");
+		type("pedido", "Que se restablezca el recojo de residuos.");
+		browser.findElement(By.id("declarationAccepted1")).click();
+		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		assertThat(browser.findElement(By.cssSelector(".errors")).getText())
+			.contains("«Qué ocurrió» debe tener al menos 20 caracteres.");
+		Browser.screenshot(browser, "r1-reclamo-con-errores");
+
+		type("hechos", "El camión recolector no pasa por el Jr. Amalia Puga desde hace dos semanas.");
+		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		String caseNumber = browser.findElement(By.id("case-number")).getText();
+		String accessCode = browser.findElement(By.id("access-code")).getText();
+		Browser.screenshot(browser, "r2-reclamo-presentado");
+
+		clerkCompletes("mesa-de-partes", caseNumber,
+				() -> new Select(browser.findElement(By.id("oficinaResponsable"))).selectByValue("servicios-publicos"),
+				"r3-derivar");
+		assertThat(lastTaskPage).doesNotContain("null m²", "??");
+		clerkCompletes("servicios-publicos", caseNumber, () -> type("fundamento",
+				"Se reprogramó la ruta del camión recolector; el recojo se restablece el lunes."), "r4-responder");
+
+		open("/consulta");
+		type("expediente", caseNumber);
+		type("codigo", accessCode);
+		browser.findElement(By.cssSelector("main form button")).click();
+		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("Atendido");
+		assertThat(browser.findElement(By.tagName("main")).getText())
+			.contains("Limpieza pública y recojo de residuos", "Se reprogramó la ruta del camión recolector",
+					"Responder el reclamo: terminado por Gerencia de Servicios Públicos")
+			.containsPattern("Constancia N° CT-\\d{4}-\\d{6}")
+			.doesNotContain("${", "Licencia de Funcionamiento");
+		Browser.screenshot(browser, "r5-reclamo-atendido");
+	}
+
+	private void clerkCompletes(String office, String caseNumber, Runnable fillForm, String screenshot)
+			throws Exception {
+		open("/ingresar");
+		type("username", "t." + office + "." + Staff.CAJAMARCA);
+		type("password", Staff.PASSWORD);
+		browser.findElement(By.cssSelector("main form button")).click();
+		WebElement row = browser.findElement(By.xpath("//table[@id='tasks-available']//tr[td[text()='" + caseNumber + "']]"));
+		row.findElement(By.tagName("button")).click();
+		Browser.awaitSuccessMessage(browser, "Reclamó la tarea");
+		fillForm.run();
+		lastTaskPage = browser.findElement(By.tagName("main")).getText();
+		Browser.screenshot(browser, screenshot);
+		browser.findElement(By.cssSelector("#task-form form button[type=submit]")).click();
+		Browser.awaitSuccessMessage(browser, "Paso completado");
+		browser.findElement(By.cssSelector("header form button")).click();
+	}
+
+	private void open(String path) {
+		browser.get("http://localhost:" + port + path);
+	}
+
+	private void type(String id, String text) {
+		WebElement field = browser.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+}
