@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +12,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import pe.tramita.calendar.LegalClock;
 
 /**
  * A municipality's TUPA: every procedure with the term and fee the municipality approved (TUO Ley 27444 art. 43),
@@ -23,8 +24,6 @@ public class Tupa {
 
 	/** Evaluation procedures never exceed 30 business days unless a law says otherwise (TUO Ley 27444 art. 39). */
 	static final int MAX_TERM_BUSINESS_DAYS = 30;
-
-	private static final ZoneId LIMA = ZoneId.of("America/Lima");
 
 	private final ProcedureCatalog catalog;
 
@@ -72,7 +71,7 @@ public class Tupa {
 		if (termBusinessDays < 1 || termBusinessDays > MAX_TERM_BUSINESS_DAYS) {
 			throw new TupaChangeRejectedException("tupa.error.term");
 		}
-		BigDecimal uit = uit(at.atZone(LIMA).getYear()).orElse(null);
+		BigDecimal uit = uit(at.atZone(LegalClock.LIMA).getYear()).orElse(null);
 		if (feeSoles == null || feeSoles.signum() < 0 || feeSoles.scale() > 2 || uit != null && feeSoles.compareTo(uit) > 0) {
 			throw new TupaChangeRejectedException("tupa.error.fee");
 		}
