@@ -6,12 +6,14 @@ import java.util.Map;
 
 /**
  * A procedure as its TUPA entry describes it ({@code processes/<key>/procedure.yml}). An {@code internal} one (e.g. a
- * minor purchase) is started by a municipal office, not by citizens, and is not part of the public TUPA.
+ * minor purchase) is started by a municipal office, not by citizens, and is not part of the public TUPA. One that
+ * {@code publishesResults} (the participatory budget) shows its approved cases on a public page.
  */
 public record Procedure(String key, String processKey, String name, String summary, List<String> legalBasis,
 		Qualification qualification, Silence silence, int termBusinessDays, BigDecimal feeSoles,
 		String receivingOffice, String decidingOffice, String decidingAuthority, String reconsiderationAuthority,
-		String appealAuthority, List<Requirement> requirements, boolean internal, Map<String, Integer> termsByRisk) {
+		String appealAuthority, List<Requirement> requirements, boolean internal, Map<String, Integer> termsByRisk,
+		boolean publishesResults) {
 
 	public enum Qualification {
 
@@ -32,7 +34,7 @@ public record Procedure(String key, String processKey, String name, String summa
 	public Procedure withTermAndFee(int termBusinessDays, BigDecimal feeSoles) {
 		return new Procedure(key, processKey, name, summary, legalBasis, qualification, silence, termBusinessDays,
 				feeSoles, receivingOffice, decidingOffice, decidingAuthority, reconsiderationAuthority,
-				appealAuthority, requirements, internal, Map.of());
+				appealAuthority, requirements, internal, Map.of(), publishesResults);
 	}
 
 	/** The term for a case of that risk level (e.g. the licence's ITSE levels), or the procedure's one term. */

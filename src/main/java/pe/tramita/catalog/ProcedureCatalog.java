@@ -70,7 +70,8 @@ public class ProcedureCatalog {
 				text(yaml, "deciding_office"), text(yaml, "deciding_authority"),
 				(String) appeals.get("reconsideration"), (String) appeals.get("appeal"),
 				requirements.stream().map(ProcedureCatalog::toRequirement).toList(),
-				Boolean.TRUE.equals(yaml.get("internal")), termsByRisk(yaml));
+				Boolean.TRUE.equals(yaml.get("internal")), termsByRisk(yaml),
+				Boolean.TRUE.equals(yaml.get("publish_results")));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.catalog.Tupa;
+import pe.tramita.request.Expedientes;
 import pe.tramita.municipality.Municipalities;
 import pe.tramita.municipality.MunicipalityView;
 import pe.tramita.web.NotFoundException;
@@ -26,10 +27,13 @@ class PortalController {
 
 	private final LegalClock clock;
 
-	PortalController(Municipalities municipalities, Tupa tupa, LegalClock clock) {
+	private final Expedientes expedientes;
+
+	PortalController(Municipalities municipalities, Tupa tupa, LegalClock clock, Expedientes expedientes) {
 		this.municipalities = municipalities;
 		this.tupa = tupa;
 		this.clock = clock;
+		this.expedientes = expedientes;
 	}
 
 	@GetMapping("/")
@@ -59,6 +63,18 @@ class PortalController {
 		model.addAttribute("year", year);
 		model.addAttribute("uit", tupa.uit(year).orElse(null));
 		return "portal/tupa";
+	}
+
+	/** The published results of a procedure that publishes them (the participatory budget's prioritized projects). */
+	@GetMapping("/m/{ubigeo}/tramites/{key}/resultados")
+	String results(@PathVariable String ubigeo, @PathVariable String key, Model model) {
+		Tupa.Entry entry = tupa.find(ubigeo, key, clock.today().getYear())
+			.filter(found -> found.procedure().publishesResults())
+			.orElseThrow(() -> new NotFoundException("results of " + key));
+		model.addAttribute("municipality", municipalities.get(ubigeo));
+		model.addAttribute("procedure", entry.procedure());
+		model.addAttribute("results", expedientes.publishedResults(ubigeo, key));
+		return "portal/results";
 	}
 
 	@GetMapping("/m/{ubigeo}/tramites/{key}")

@@ -12,4 +12,7 @@ interface ExpedienteRepository extends JpaRepository<Expediente, Long> {
 
 	List<Expediente> findByCaseNumberIn(Collection<String> caseNumbers);
 
+	List<Expediente> findByUbigeoAndProcedureKeyAndStatusOrderByResolvedAtDesc(String ubigeo, String procedureKey,
+			ExpedienteStatus status);
+
 }

@@ -169,6 +169,22 @@ public class Expedientes {
 		return new Filing(number.text(), accessCode, dueDate);
 	}
 
+	/** A published result: what was filed and the decision, without the applicant's personal data. */
+	public record PublishedResult(String caseNumber, List<ApplicationItem> filed, String decision, Instant resolvedAt) {
+	}
+
+	/** The approved cases of a procedure that publishes its results, newest first. */
+	@Transactional(readOnly = true)
+	public List<PublishedResult> publishedResults(String ubigeo, String procedureKey) {
+		return expedientes
+			.findByUbigeoAndProcedureKeyAndStatusOrderByResolvedAtDesc(ubigeo, procedureKey, ExpedienteStatus.APROBADO)
+			.stream()
+			.map(Expediente::toView)
+			.map(view -> new PublishedResult(view.caseNumber(), view.applicationData(), view.decisionReason(),
+					view.resolvedAt()))
+			.toList();
+	}
+
 	/** The case, only for the right number and access code; anything else is the same "not found". */
 	@Transactional(readOnly = true)
 	public Optional<ExpedienteView> findForCitizen(String caseNumber, String accessCode) {

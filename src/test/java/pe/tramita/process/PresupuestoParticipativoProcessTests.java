@@ -2,11 +2,15 @@ package pe.tramita.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 import pe.tramita.request.ExpedienteStatus;
 import pe.tramita.request.ExpedienteView;
@@ -14,13 +18,17 @@ import pe.tramita.request.Filing;
 import pe.tramita.support.Staff;
 
 /**
- * Every path of processes/presupuesto-participativo: a registered agent's viable project prioritized and published,
- * or stopped at registration, at the technical evaluation, or at the prioritization workshop.
+ * Every path of processes/presupuesto-participativo: a registered agent's viable project prioritized and published
+ * (on the public results page, without personal data), or stopped at registration, at the technical evaluation, or at
+ * the prioritization workshop.
  */
 class PresupuestoParticipativoProcessTests extends ProcessPathTests {
 
+	@Autowired
+	MockMvc mvc;
+
 	@Test
-	void aViableProjectOfARegisteredAgentIsPrioritizedAndPublished() {
+	void aViableProjectOfARegisteredAgentIsPrioritizedAndPublished() throws Exception {
 		Filing filing = applications.fileProposal(Staff.CAJAMARCA);
 		ProcessInstance instance = instanceOf(filing);
 		complete(instance, "verifyAgent", Map.of("agenteInscrito", true));
@@ -35,6 +43,13 @@ class PresupuestoParticipativoProcessTests extends ProcessPathTests {
 		assertThat(published.status()).isEqualTo(ExpedienteStatus.APROBADO);
 		assertThat(published.decisionReason()).contains("puesto 3");
 		assertThat(certificates.findForCase(published.id()).orElseThrow().number()).startsWith("CT-");
+
+		String results = mvc.perform(get("/m/060101/tramites/presupuesto-participativo/resultados"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(results).contains("Mejoramiento del pasaje peatonal Los Pinos", "Junta Vecinal Barrio San Martín",
+				"Priorizado en el puesto 3", filing.caseNumber())
+			.as("no personal data").doesNotContain("Juana Quispe", "45678912", "juana@example.pe");
+		mvc.perform(get("/m/060101/tramites/queja-reclamo/resultados")).andExpect(status().isNotFound());
 	}
 
 	@Test
