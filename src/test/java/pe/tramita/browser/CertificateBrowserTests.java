@@ -5,33 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import pe.tramita.certificate.CertificateView;
 import pe.tramita.certificate.Certificates;
 import pe.tramita.request.RiskLevel;
 import pe.tramita.support.Applications;
 import pe.tramita.support.Staff;
-import pe.tramita.support.TramitaTest;
 
 /**
  * In headless Chromium: anyone checks a licence file on the verification page; the municipal manager revokes it
  * with a reason; the public page then says so. Screenshots {@code c*} in {@code target/screenshots}.
  */
-@TramitaTest
-class CertificateBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Staff staff;
+class CertificateBrowserTests extends JourneyBrowserTests {
 
 	@Autowired
 	Applications applications;
@@ -39,22 +28,12 @@ class CertificateBrowserTests {
 	@Autowired
 	Certificates certificates;
 
-	ChromeDriver browser;
-
 	CertificateView licence;
 
 	@BeforeEach
-	void aLicenceAndABrowser() throws Exception {
+	void aLicence() throws Exception {
 		staff.login("gerencia", Staff.CAJAMARCA);
 		licence = certificates.issueLicence(applications.fileLicenceCase(Staff.CAJAMARCA, RiskLevel.MEDIO), "MEDIO");
-		browser = Browser.start();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test
@@ -91,15 +70,4 @@ class CertificateBrowserTests {
 		Browser.screenshot(browser, "c4-verificacion-revocado");
 		Files.delete(file);
 	}
-
-	private void open(String path) {
-		browser.get("http://localhost:" + port + path);
-	}
-
-	private void type(String id, String text) {
-		var field = browser.findElement(By.id(id));
-		field.clear();
-		field.sendKeys(text);
-	}
-
 }

@@ -2,48 +2,23 @@ package pe.tramita.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import pe.tramita.support.Staff;
-import pe.tramita.support.TramitaTest;
 
 /**
  * A procedure that is only data, in headless Chromium: a citizen files a complaint with the form its model declares,
  * reception routes it, the office in charge answers, the citizen reads the answer. Screenshots {@code r*}.
  */
-@TramitaTest
-class ComplaintJourneyBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Staff staff;
-
-	ChromeDriver browser;
-
-	String lastTaskPage;
+class ComplaintJourneyBrowserTests extends JourneyBrowserTests {
 
 	@BeforeEach
-	void openBrowser() throws Exception {
+	void clerks() throws Exception {
 		staff.login("mesa-de-partes", Staff.CAJAMARCA);
 		staff.login("servicios-publicos", Staff.CAJAMARCA);
-		browser = Browser.start();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test
@@ -86,32 +61,4 @@ class ComplaintJourneyBrowserTests {
 			.doesNotContain("${", "Licencia de Funcionamiento");
 		Browser.screenshot(browser, "r5-reclamo-atendido");
 	}
-
-	private void clerkCompletes(String office, String caseNumber, Runnable fillForm, String screenshot)
-			throws Exception {
-		open("/ingresar");
-		type("username", "t." + office + "." + Staff.CAJAMARCA);
-		type("password", Staff.PASSWORD);
-		browser.findElement(By.cssSelector("main form button")).click();
-		WebElement row = browser.findElement(By.xpath("//table[@id='tasks-available']//tr[td[text()='" + caseNumber + "']]"));
-		row.findElement(By.tagName("button")).click();
-		Browser.awaitSuccessMessage(browser, "Reclamó la tarea");
-		fillForm.run();
-		lastTaskPage = browser.findElement(By.tagName("main")).getText();
-		Browser.screenshot(browser, screenshot);
-		browser.findElement(By.cssSelector("#task-form form button[type=submit]")).click();
-		Browser.awaitSuccessMessage(browser, "Paso completado");
-		browser.findElement(By.cssSelector("header form button")).click();
-	}
-
-	private void open(String path) {
-		browser.get("http://localhost:" + port + path);
-	}
-
-	private void type(String id, String text) {
-		WebElement field = browser.findElement(By.id(id));
-		field.clear();
-		field.sendKeys(text);
-	}
-
 }

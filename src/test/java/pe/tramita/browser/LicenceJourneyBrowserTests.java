@@ -5,47 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import pe.tramita.support.SampleFiles;
 import pe.tramita.support.Staff;
-import pe.tramita.support.TramitaTest;
 
 /**
  * The journey of the foundation in a real headless Chromium: a citizen applies and follows the case, three clerks
  * log in and work their steps, the citizen opens the verification page of the licence. Screenshots go to
  * {@code target/screenshots}.
  */
-@TramitaTest
-class LicenceJourneyBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Staff staff;
-
-	ChromeDriver browser;
+class LicenceJourneyBrowserTests extends JourneyBrowserTests {
 
 	@BeforeEach
-	void openBrowser() throws Exception {
+	void clerks() throws Exception {
 		Staff.OFFICES.forEach(office -> staff.login(office, Staff.CAJAMARCA));
-		browser = Browser.start();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test
@@ -114,36 +91,4 @@ class LicenceJourneyBrowserTests {
 		open("/consulta?lang=en");
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Track your case");
 	}
-
-	private void clerkCompletes(String office, String caseNumber, Runnable fillForm, String screenshot)
-			throws Exception {
-		open("/ingresar");
-		type("username", "t." + office + "." + Staff.CAJAMARCA);
-		type("password", Staff.PASSWORD);
-		browser.findElement(By.cssSelector("main form button")).click();
-		WebElement row = browser.findElement(By.xpath("//table[@id='tasks-available']//tr[td[text()='" + caseNumber + "']]"));
-		Browser.screenshot(browser, screenshot);
-		row.findElement(By.tagName("button")).click();
-		Browser.awaitSuccessMessage(browser, "Reclamó la tarea");
-		fillForm.run();
-		Browser.screenshot(browser, screenshot + "-formulario");
-		browser.findElement(By.cssSelector("#task-form form button[type=submit]")).click();
-		Browser.awaitSuccessMessage(browser, "Paso completado");
-		browser.findElement(By.cssSelector("header form button")).click();
-	}
-
-	private void open(String path) {
-		browser.get("http://localhost:" + port + path);
-	}
-
-	private void type(String id, String text) {
-		WebElement field = browser.findElement(By.id(id));
-		field.clear();
-		field.sendKeys(text);
-	}
-
-	private void choose(String name, String value) {
-		browser.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']")).click();
-	}
-
 }

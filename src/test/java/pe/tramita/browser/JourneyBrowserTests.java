@@ -1,0 +1,77 @@
+package pe.tramita.browser;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import pe.tramita.support.Staff;
+import pe.tramita.support.TramitaTest;
+
+/**
+ * What the browser journeys share: a headless Chromium per test, pages of the running application, and a clerk of
+ * Cajamarca who logs in, claims a case's task, fills its form and completes it. Screenshots go to
+ * {@code target/screenshots}.
+ */
+@TramitaTest
+abstract class JourneyBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Staff staff;
+
+	ChromeDriver browser;
+
+	/** The text of the last task page a clerk filled in, for assertions on what the clerk saw. */
+	String lastTaskPage;
+
+	@BeforeEach
+	void openBrowser() throws Exception {
+		browser = Browser.start();
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	/** Screenshots {@code screenshot} (the task list) and {@code screenshot-formulario} (the filled form). */
+	void clerkCompletes(String office, String caseNumber, Runnable fillForm, String screenshot) throws Exception {
+		open("/ingresar");
+		type("username", "t." + office + "." + Staff.CAJAMARCA);
+		type("password", Staff.PASSWORD);
+		browser.findElement(By.cssSelector("main form button")).click();
+		WebElement row = browser.findElement(By.xpath("//table[@id='tasks-available']//tr[td[text()='" + caseNumber + "']]"));
+		Browser.screenshot(browser, screenshot);
+		row.findElement(By.tagName("button")).click();
+		Browser.awaitSuccessMessage(browser, "Reclamó la tarea");
+		fillForm.run();
+		lastTaskPage = browser.findElement(By.tagName("main")).getText();
+		Browser.screenshot(browser, screenshot + "-formulario");
+		browser.findElement(By.cssSelector("#task-form form button[type=submit]")).click();
+		Browser.awaitSuccessMessage(browser, "Paso completado");
+		browser.findElement(By.cssSelector("header form button")).click();
+	}
+
+	void open(String path) {
+		browser.get("http://localhost:" + port + path);
+	}
+
+	void type(String id, String text) {
+		WebElement field = browser.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	void choose(String name, String value) {
+		browser.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']")).click();
+	}
+
+}
