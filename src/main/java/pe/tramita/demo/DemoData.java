@@ -93,6 +93,8 @@ class DemoData {
 
 	private void clerks(String suffix, String ubigeo) {
 		user("mesa." + suffix, "María", "Mesa de Partes", List.of("mesa-de-partes"), List.of(ubigeo));
+		user("mesa2." + suffix, "Marco", "Mesa de Partes", List.of("mesa-de-partes"), List.of(ubigeo));
+		user("jefe." + suffix, "Julia", "Jefa de Trámite", List.of(Offices.SUPERVISION, "mesa-de-partes"), List.of(ubigeo));
 		user("licencias." + suffix, "Luis", "Licencias", List.of("licencias"), List.of(ubigeo));
 		user("itse." + suffix, "Irma", "Defensa Civil", List.of("defensa-civil"), List.of(ubigeo));
 		user("gerente." + suffix, "Gonzalo", "Gerente", List.of("gerencia"), List.of(ubigeo));

@@ -107,7 +107,10 @@ class CaseStatusController {
 		model.addAttribute("procedure", catalog.find(expediente.procedureKey()).orElse(null));
 		model.addAttribute("currentSteps", progress.currentSteps(expediente));
 		model.addAttribute("timeline", progress.timeline(expediente));
-		model.addAttribute("documents", documents.listFor(expediente.id()));
+		// what the applicant filed; staff attachments are internal working papers
+		model.addAttribute("documents", documents.listFor(expediente.id()).stream()
+			.filter(document -> document.uploadedBy() == null)
+			.toList());
 		model.addAttribute("certificate", certificates.findForCase(expediente.id()).orElse(null));
 		model.addAttribute("maxUploadSize", documents.maxSize().toMegabytes());
 		return "portal/status";

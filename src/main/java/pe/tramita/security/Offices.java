@@ -28,6 +28,9 @@ public final class Offices {
 
 	public static final String ASESOR = "asesor";
 
+	/** Heads of office who oversee all the tasks of their municipality and hand them out. */
+	public static final String SUPERVISION = "supervision";
+
 	/**
 	 * Camunda's own administrators' group: Camunda's webapps open their first-user setup page while it has no
 	 * member, so administrators must be in this group rather than in one of our own.
@@ -48,6 +51,7 @@ public final class Offices {
 		NAMES.put(ABASTECIMIENTO, "Unidad de Abastecimiento");
 		NAMES.put(TESORERIA, "Unidad de Tesorería");
 		NAMES.put(ASESOR, "Asesoría de Simplificación Administrativa");
+		NAMES.put(SUPERVISION, "Jefatura de Trámite Documentario (supervisión)");
 		NAMES.put(ADMIN, "Administración del sistema");
 	}
 

@@ -22,4 +22,9 @@ public record StaffUser(String id, String fullName, Set<String> offices, Set<Str
 		return offices.contains(Offices.ADMIN);
 	}
 
+	/** Supervisors and administrators see and hand out every task of their municipalities. */
+	public boolean supervises() {
+		return isAdmin() || offices.contains(Offices.SUPERVISION);
+	}
+
 }

@@ -1,40 +1,33 @@
 package pe.tramita.tasklist;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import pe.tramita.form.ModelFormField;
 import pe.tramita.form.ModelForms;
-import pe.tramita.calendar.LegalClock;
-import pe.tramita.catalog.ProcedureCatalog;
-import pe.tramita.document.Documents;
-import pe.tramita.municipality.Municipalities;
-import pe.tramita.request.CaseProgress;
 import pe.tramita.request.ExpedienteView;
 import pe.tramita.request.Expedientes;
 import pe.tramita.security.StaffUser;
 
 /**
- * The clerk's work: the tasks of their municipalities and offices, claiming, and completing a step with its form.
- * Every call checks that the task belongs to one of the clerk's municipalities and to them or one of their offices.
+ * The clerk's work on one task: reading it with its case, claiming, and completing the step with its form. Every
+ * call checks that the clerk may see the task (see {@link #visibleTask}).
  */
 @Service
 public class ClerkTasks {
@@ -47,46 +40,21 @@ public class ClerkTasks {
 
 	private final Expedientes expedientes;
 
-	private final CaseProgress progress;
+	private final CaseFiles caseFiles;
 
-	private final Documents documents;
+	private final Colleagues colleagues;
 
-	private final Municipalities municipalities;
-
-	private final ProcedureCatalog catalog;
-
-	private final LegalClock clock;
+	private final StaffAudit audit;
 
 	ClerkTasks(TaskService taskService, FormService formService, RuntimeService runtimeService,
-			Expedientes expedientes, CaseProgress progress, Documents documents, Municipalities municipalities,
-			ProcedureCatalog catalog, LegalClock clock) {
+			Expedientes expedientes, CaseFiles caseFiles, Colleagues colleagues, StaffAudit audit) {
 		this.taskService = taskService;
 		this.formService = formService;
 		this.runtimeService = runtimeService;
 		this.expedientes = expedientes;
-		this.progress = progress;
-		this.documents = documents;
-		this.municipalities = municipalities;
-		this.catalog = catalog;
-		this.clock = clock;
-	}
-
-	/** Tasks assigned to the clerk. */
-	@Transactional(readOnly = true)
-	public List<TaskRow> myTasks(StaffUser clerk) {
-		if (clerk.municipalities().isEmpty()) {
-			return List.of();
-		}
-		return rows(inMunicipalities(clerk).taskAssignee(clerk.id()));
-	}
-
-	/** Unassigned tasks of the clerk's offices. */
-	@Transactional(readOnly = true)
-	public List<TaskRow> availableTasks(StaffUser clerk) {
-		if (clerk.municipalities().isEmpty() || clerk.offices().isEmpty()) {
-			return List.of();
-		}
-		return rows(inMunicipalities(clerk).taskCandidateGroupIn(List.copyOf(clerk.offices())));
+		this.caseFiles = caseFiles;
+		this.colleagues = colleagues;
+		this.audit = audit;
 	}
 
 	@Transactional(readOnly = true)
@@ -103,22 +71,25 @@ public class ClerkTasks {
 		return details(task, expedienteOf(task), typed, clerk);
 	}
 
+	/** Of two clerks claiming at once, the engine's optimistic lock lets one win; the other is told who was faster. */
 	@Transactional
 	public void claim(String taskId, StaffUser clerk) {
 		Task task = visibleTask(taskId, clerk);
 		try {
 			taskService.claim(task.getId(), clerk.id());
 		}
-		catch (TaskAlreadyClaimedException e) {
+		catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
 			throw new TaskClaimedByOtherException(taskId);
 		}
+		audit.record(task, clerk, StaffAction.Kind.CLAIMED, null);
 	}
 
 	@Transactional
 	public void unclaim(String taskId, StaffUser clerk) {
 		Task task = visibleTask(taskId, clerk);
-		if (clerk.id().equals(task.getAssignee())) {
+		if (clerk.id().equals(task.getAssignee()) && task.getDelegationState() == null) {
 			taskService.setAssignee(task.getId(), null);
+			audit.record(task, clerk, StaffAction.Kind.UNCLAIMED, null);
 		}
 	}
 
@@ -129,71 +100,49 @@ public class ClerkTasks {
 		if (!clerk.id().equals(task.getAssignee())) {
 			throw new TaskClaimedByOtherException(taskId);
 		}
+		if (task.getDelegationState() == DelegationState.PENDING) {
+			throw new TaskActionRejectedException("task.delegatedResolveInstead");
+		}
 		var fields = ModelForms.fields(formService.getTaskFormData(taskId).getFormFields());
 		ModelForms.Submission submission = ModelForms.parse(fields, typed);
 		if (submission.valid()) {
+			// recorded first: it names the step, which the completion removes from the runtime tables
+			audit.record(task, clerk, StaffAction.Kind.COMPLETED, null);
 			try {
 				taskService.complete(task.getId(), submission.variables());
 			}
-			catch (NullValueException gone) {
-				throw new TaskNotAvailableException(taskId);
+			catch (NullValueException | OptimisticLockingException doneMeanwhile) {
+				throw new TaskAlreadyDoneException(taskId);
 			}
 		}
 		return submission;
 	}
 
-	/** The case behind a task the clerk may see; documents are read through it. */
-	@Transactional(readOnly = true)
-	public ExpedienteView expedienteForClerk(long expedienteId, StaffUser clerk) {
-		return expedientes.find(expedienteId)
-			.filter(expediente -> clerk.worksIn(expediente.ubigeo()))
-			.orElseThrow(() -> new TaskNotAvailableException("case " + expedienteId));
-	}
-
-	private TaskQuery inMunicipalities(StaffUser clerk) {
-		return taskService.createTaskQuery().tenantIdIn(clerk.municipalities().toArray(String[]::new));
-	}
-
-	private List<TaskRow> rows(TaskQuery query) {
-		List<Task> tasks = query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, 200);
-		Set<String> instanceIds = tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
-		Map<String, String> caseNumbers = instanceIds.isEmpty() ? Map.of()
-				: runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list().stream()
-					.collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-		Map<String, ExpedienteView> cases = expedientes.findByCaseNumbers(caseNumbers.values()).stream()
-			.collect(Collectors.toMap(ExpedienteView::caseNumber, Function.identity()));
-		Instant now = clock.now().toInstant();
-		return tasks.stream().map(task -> {
-			String caseNumber = caseNumbers.get(task.getProcessInstanceId());
-			ExpedienteView expediente = cases.get(caseNumber);
-			Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-			return new TaskRow(task.getId(), task.getName(), caseNumber,
-					expediente == null ? null : expediente.applicantName(),
-					municipalities.find(task.getTenantId()).map(m -> m.name()).orElse(task.getTenantId()),
-					task.getCreateTime().toInstant(), due, due != null && due.isBefore(now), task.getAssignee());
-		}).toList();
-	}
-
-	private Task visibleTask(String taskId, StaffUser clerk) {
+	/**
+	 * The task, if the clerk may see it: in one of their municipalities, and theirs, delegated by them, offered to
+	 * one of their offices, or any task there for a supervisor. Anything else looks like a task that does not exist.
+	 */
+	Task visibleTask(String taskId, StaffUser clerk) {
 		Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
 		if (task == null || !clerk.worksIn(task.getTenantId())) {
 			throw new TaskNotAvailableException(taskId);
 		}
-		if (clerk.id().equals(task.getAssignee())) {
+		if (clerk.id().equals(task.getAssignee()) || clerk.id().equals(task.getOwner()) || clerk.supervises()
+				|| candidateOffices(task).stream().anyMatch(clerk.offices()::contains)) {
 			return task;
 		}
-		Set<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+		throw new TaskNotAvailableException(taskId);
+	}
+
+	Set<String> candidateOffices(Task task) {
+		return taskService.getIdentityLinksForTask(task.getId()).stream()
 			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
 			.map(IdentityLink::getGroupId)
 			.filter(Objects::nonNull)
 			.collect(Collectors.toSet());
-		if (groups.stream().noneMatch(clerk.offices()::contains)) {
-			throw new TaskNotAvailableException(taskId);
-		}
-		return task;
 	}
 
-	private ExpedienteView expedienteOf(Task task) {
+	ExpedienteView expedienteOf(Task task) {
 		String caseNumber = runtimeService.createProcessInstanceQuery()
 			.processInstanceId(task.getProcessInstanceId())
 			.singleResult()
@@ -202,12 +151,17 @@ public class ClerkTasks {
 	}
 
 	private TaskDetails details(Task task, ExpedienteView expediente, List<ModelFormField> fields, StaffUser clerk) {
-		String procedureName = catalog.find(expediente.procedureKey()).map(p -> p.name()).orElse(expediente.procedureKey());
+		boolean mine = clerk.id().equals(task.getAssignee());
+		boolean delegated = task.getDelegationState() == DelegationState.PENDING;
+		Set<String> offices = candidateOffices(task);
+		boolean mayAssign = !delegated && (mine || clerk.supervises()
+				|| task.getAssignee() == null && offices.stream().anyMatch(clerk.offices()::contains));
 		return new TaskDetails(task.getId(), task.getName(), task.getDescription(), task.getAssignee(),
-				clerk.id().equals(task.getAssignee()), task.getCreateTime().toInstant(),
-				task.getDueDate() == null ? null : task.getDueDate().toInstant(), expediente, procedureName,
-				municipalities.get(expediente.ubigeo()).name(), documents.listFor(expediente.id()),
-				progress.timeline(expediente), fields);
+				task.getOwner(), delegated, mine, mayAssign, task.getCreateTime().toInstant(),
+				task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+				task.getFollowUpDate() == null ? null : task.getFollowUpDate().toInstant(), caseFiles.of(expediente),
+				fields, mayAssign ? colleagues.inOffices(offices, task.getTenantId()) : List.of(),
+				mine && !delegated ? colleagues.inMunicipality(task.getTenantId(), clerk.id()) : List.of());
 	}
 
 }

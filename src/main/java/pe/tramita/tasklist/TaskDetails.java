@@ -4,12 +4,23 @@ import java.time.Instant;
 import java.util.List;
 
 import pe.tramita.form.ModelFormField;
-import pe.tramita.document.DocumentView;
 import pe.tramita.request.ExpedienteView;
-import pe.tramita.request.TimelineEntry;
+import pe.tramita.tasklist.Colleagues.Colleague;
 
-/** A task with its case, as the clerk works it. */
-public record TaskDetails(String taskId, String name, String description, String assignee, boolean assignedToMe,
-		Instant created, Instant due, ExpedienteView expediente, String procedureName, String municipalityName,
-		List<DocumentView> documents, List<TimelineEntry> timeline, List<ModelFormField> fields) {
+/**
+ * A task with its case, as the clerk works it, and what the clerk may do with it: the step's form when they hold it
+ * (or the answer when it was delegated to them), and the colleagues they may hand it to.
+ */
+public record TaskDetails(String taskId, String name, String description, String assignee, String owner,
+		boolean delegationPending, boolean assignedToMe, boolean mayAssign, Instant created, Instant due, Instant followUp,
+		CaseFile caseFile, List<ModelFormField> fields, List<Colleague> assignable, List<Colleague> delegable) {
+
+	public ExpedienteView expediente() {
+		return caseFile.expediente();
+	}
+
+	public boolean delegatedToMe() {
+		return delegationPending && assignedToMe;
+	}
+
 }

@@ -1,11 +1,8 @@
 package pe.tramita.tasklist;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,39 +10,95 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import pe.tramita.catalog.ProcedureCatalog;
+import pe.tramita.document.Documents;
+import pe.tramita.document.UploadRejectedException;
 import pe.tramita.form.FieldError;
 import pe.tramita.form.ModelForms;
-import pe.tramita.document.Documents;
-import pe.tramita.document.Documents.DocumentContent;
-import pe.tramita.request.ExpedienteView;
 import pe.tramita.security.StaffUser;
-import pe.tramita.web.NotFoundException;
 
-/** The clerk's task list and the page where a step is worked and completed. */
+/** The clerk's task list (views, search, saved filters) and the page where a step is worked, handed over and completed. */
 @Controller
 class TaskListController {
 
+	private final TaskSearch search;
+
+	private final SavedFilters savedFilters;
+
 	private final ClerkTasks tasks;
+
+	private final TaskActions actions;
+
+	private final ProcedureCatalog catalog;
 
 	private final Documents documents;
 
-	TaskListController(ClerkTasks tasks, Documents documents) {
+	TaskListController(TaskSearch search, SavedFilters savedFilters, ClerkTasks tasks, TaskActions actions,
+			ProcedureCatalog catalog, Documents documents) {
+		this.search = search;
+		this.savedFilters = savedFilters;
 		this.tasks = tasks;
+		this.actions = actions;
+		this.catalog = catalog;
 		this.documents = documents;
 	}
 
 	@GetMapping("/bandeja")
-	String taskList(@AuthenticationPrincipal StaffUser clerk, Model model) {
-		model.addAttribute("myTasks", tasks.myTasks(clerk));
-		model.addAttribute("availableTasks", tasks.availableTasks(clerk));
+	String taskList(@RequestParam(name = "vista", required = false) String view,
+			@RequestParam(name = "buscar", required = false) String text,
+			@RequestParam(name = "tramite", required = false) String procedureKey,
+			@RequestParam(name = "orden", required = false) String sort,
+			@RequestParam(name = "pagina", defaultValue = "1") String page, @AuthenticationPrincipal StaffUser clerk,
+			Model model) {
+		if (text != null && text.strip().length() > TaskFilter.MAX_SEARCH_LENGTH) {
+			model.addAttribute("problem", "tasks.search.tooLong");
+			model.addAttribute("problemArgument", TaskFilter.MAX_SEARCH_LENGTH);
+			text = null;
+		}
+		TaskFilter filter = new TaskFilter(TaskView.fromSlug(view).orElse(TaskView.MINE), text,
+				catalog.find(procedureKey == null ? "" : procedureKey).map(p -> p.key()).orElse(null),
+				TaskSort.fromSlug(sort).orElse(TaskSort.DUE), page.matches("\\d{1,6}") ? Integer.parseInt(page) : 1);
+		TaskPage result = search.page(clerk, filter);
+		if (view == null && result.counts().get(TaskView.MINE) == 0 && result.counts().get(TaskView.OFFICE) > 0) {
+			result = search.page(clerk, filter.inView(TaskView.OFFICE));
+		}
+		model.addAttribute("result", result);
+		model.addAttribute("views", java.util.Arrays.stream(TaskView.values())
+			.filter(v -> !v.forSupervisors() || clerk.supervises()).toList());
+		model.addAttribute("sorts", TaskSort.values());
+		model.addAttribute("procedures", catalog.all());
+		model.addAttribute("savedFilters", savedFilters.of(clerk));
 		return "tasklist/tasks";
+	}
+
+	@PostMapping("/bandeja/filtros")
+	String saveFilter(@RequestParam(name = "nombre", required = false) String name,
+			@RequestParam(name = "vista", required = false) String view,
+			@RequestParam(name = "buscar", required = false) String text,
+			@RequestParam(name = "tramite", required = false) String procedureKey,
+			@RequestParam(name = "orden", required = false) String sort, @AuthenticationPrincipal StaffUser clerk,
+			RedirectAttributes redirect) {
+		TaskFilter filter = new TaskFilter(TaskView.fromSlug(view).orElse(TaskView.MINE),
+				text != null && text.length() > TaskFilter.MAX_SEARCH_LENGTH ? null : text,
+				catalog.find(procedureKey == null ? "" : procedureKey).map(p -> p.key()).orElse(null),
+				TaskSort.fromSlug(sort).orElse(TaskSort.DUE), 1);
+		return act(redirect, "redirect:" + filter.url(), "filter.saved", () -> savedFilters.save(clerk, name, filter));
+	}
+
+	@PostMapping("/bandeja/filtros/{id}/eliminar")
+	String deleteFilter(@PathVariable long id, @AuthenticationPrincipal StaffUser clerk, RedirectAttributes redirect) {
+		savedFilters.delete(clerk, id);
+		redirect.addFlashAttribute("message", "filter.deleted");
+		return "redirect:/bandeja";
 	}
 
 	@GetMapping("/bandeja/tareas/{taskId}")
 	String task(@PathVariable String taskId, @AuthenticationPrincipal StaffUser clerk, Model model) {
 		model.addAttribute("task", tasks.details(taskId, clerk));
+		model.addAttribute("maxUploadSize", documents.maxSize().toMegabytes());
 		return "tasklist/task";
 	}
 
@@ -76,9 +129,10 @@ class TaskListController {
 			ModelForms.Submission submission = tasks.complete(taskId, clerk, typed);
 			if (!submission.valid()) {
 				model.addAttribute("task", tasks.detailsWithTypedValues(taskId, clerk, submission.fieldsAsTyped()));
+				model.addAttribute("maxUploadSize", documents.maxSize().toMegabytes());
 				model.addAttribute("errors", submission.errors());
 				model.addAttribute("errorsByField", submission.errors().stream()
-					.collect(java.util.stream.Collectors.groupingBy(FieldError::fieldId)));
+					.collect(Collectors.groupingBy(FieldError::fieldId)));
 				return "tasklist/task";
 			}
 			redirect.addFlashAttribute("message", "task.completed");
@@ -88,20 +142,84 @@ class TaskListController {
 			redirect.addFlashAttribute("problem", "task.notYours");
 			return "redirect:/bandeja";
 		}
+		catch (TaskAlreadyDoneException e) {
+			redirect.addFlashAttribute("problem", "task.alreadyDone");
+			return "redirect:/bandeja";
+		}
+		catch (TaskActionRejectedException e) {
+			return rejected(redirect, e, "redirect:/bandeja/tareas/" + taskId);
+		}
 	}
 
-	@GetMapping("/bandeja/expedientes/{expedienteId}/documentos/{documentId}")
-	ResponseEntity<byte[]> document(@PathVariable long expedienteId, @PathVariable long documentId,
-			@AuthenticationPrincipal StaffUser clerk) {
-		ExpedienteView expediente = tasks.expedienteForClerk(expedienteId, clerk);
-		DocumentContent file = documents.load(documentId, expediente.id(), expediente.ubigeo())
-			.orElseThrow(() -> new NotFoundException("document " + documentId));
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.document().contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename(file.document().fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(file.content());
+	@PostMapping("/bandeja/tareas/{taskId}/asignar")
+	String assign(@PathVariable String taskId, @RequestParam(name = "colega", required = false) String colleague,
+			@AuthenticationPrincipal StaffUser clerk, RedirectAttributes redirect) {
+		return act(redirect, "redirect:/bandeja", "task.assigned", () -> actions.assign(taskId, clerk, colleague),
+				"redirect:/bandeja/tareas/" + taskId);
+	}
+
+	@PostMapping("/bandeja/tareas/{taskId}/delegar")
+	String delegate(@PathVariable String taskId, @RequestParam(name = "colega", required = false) String colleague,
+			@AuthenticationPrincipal StaffUser clerk, RedirectAttributes redirect) {
+		return act(redirect, "redirect:/bandeja", "task.delegated", () -> actions.delegate(taskId, clerk, colleague),
+				"redirect:/bandeja/tareas/" + taskId);
+	}
+
+	@PostMapping("/bandeja/tareas/{taskId}/resolver")
+	String resolve(@PathVariable String taskId, @RequestParam(name = "respuesta", required = false) String answer,
+			@AuthenticationPrincipal StaffUser clerk, RedirectAttributes redirect) {
+		return act(redirect, "redirect:/bandeja", "task.resolved", () -> actions.resolve(taskId, clerk, answer),
+				"redirect:/bandeja/tareas/" + taskId);
+	}
+
+	@PostMapping("/bandeja/tareas/{taskId}/seguimiento")
+	String followUp(@PathVariable String taskId, @RequestParam(name = "fecha", required = false) String date,
+			@AuthenticationPrincipal StaffUser clerk, RedirectAttributes redirect) {
+		String back = "redirect:/bandeja/tareas/" + taskId;
+		return act(redirect, back, "task.followUpSet", () -> actions.followUp(taskId, clerk, date), back);
+	}
+
+	@PostMapping("/bandeja/tareas/{taskId}/comentar")
+	String comment(@PathVariable String taskId, @RequestParam(name = "comentario", required = false) String comment,
+			@AuthenticationPrincipal StaffUser clerk, RedirectAttributes redirect) {
+		String back = "redirect:/bandeja/tareas/" + taskId + "#comentarios";
+		return act(redirect, back, "task.commented", () -> actions.comment(taskId, clerk, comment), back);
+	}
+
+	@PostMapping("/bandeja/tareas/{taskId}/adjuntar")
+	String attach(@PathVariable String taskId, @RequestParam(name = "archivo", required = false) MultipartFile file,
+			@AuthenticationPrincipal StaffUser clerk, RedirectAttributes redirect) {
+		String back = "redirect:/bandeja/tareas/" + taskId + "#documentos";
+		try {
+			return act(redirect, back, "task.attached", () -> actions.attach(taskId, clerk, file), back);
+		}
+		catch (UploadRejectedException e) {
+			redirect.addFlashAttribute("problem", e.messageKey());
+			redirect.addFlashAttribute("problemArguments", new Object[] { e.fileName(), documents.maxSize().toMegabytes() });
+			return back;
+		}
+	}
+
+	private static String act(RedirectAttributes redirect, String done, String doneMessage, Runnable action) {
+		return act(redirect, done, doneMessage, action, done);
+	}
+
+	private static String act(RedirectAttributes redirect, String done, String doneMessage, Runnable action,
+			String refused) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("message", doneMessage);
+			return done;
+		}
+		catch (TaskActionRejectedException e) {
+			return rejected(redirect, e, refused);
+		}
+	}
+
+	private static String rejected(RedirectAttributes redirect, TaskActionRejectedException e, String back) {
+		redirect.addFlashAttribute("problem", e.messageKey());
+		redirect.addFlashAttribute("problemArguments", e.arguments());
+		return back;
 	}
 
 }

@@ -3,6 +3,12 @@ package pe.tramita.tasklist;
 import java.time.Instant;
 
 /** One line of the clerk's task list. */
-public record TaskRow(String taskId, String name, String caseNumber, String applicantName, String municipalityName,
-		Instant created, Instant due, boolean overdue, String assignee) {
+public record TaskRow(String taskId, String name, Long expedienteId, String caseNumber, String applicantName,
+		String procedureName, String municipalityName, Instant created, Instant due, Instant followUp, int priority,
+		String assignee, String owner, boolean overdue) {
+
+	public boolean unassigned() {
+		return assignee == null;
+	}
+
 }

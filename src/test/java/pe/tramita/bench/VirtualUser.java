@@ -69,7 +69,8 @@ class VirtualUser implements Load.Worker {
 
 	/** What a clerk does for one step: open the list, claim the case's task, open it, complete it. */
 	private void work(WebSession clerk, String caseNumber, Map<String, String> answers) throws Exception {
-		String list = times.time("4 clerk: task list", () -> clerk.get("/bandeja"));
+		String list = times.time("4 clerk: task list",
+				() -> clerk.get("/bandeja?vista=oficina&buscar=" + caseNumber));
 		int row = list.indexOf(">" + caseNumber + "<");
 		if (row < 0) {
 			throw new IllegalStateException(caseNumber + " not in the task list");

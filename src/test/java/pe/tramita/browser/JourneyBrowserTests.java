@@ -48,7 +48,10 @@ abstract class JourneyBrowserTests {
 		type("username", "t." + office + "." + Staff.CAJAMARCA);
 		type("password", Staff.PASSWORD);
 		browser.findElement(By.cssSelector("main form button")).click();
-		WebElement row = browser.findElement(By.xpath("//table[@id='tasks-available']//tr[td[text()='" + caseNumber + "']]"));
+		browser.findElement(By.id("vista-oficina")).click();
+		type("buscar", caseNumber);
+		browser.findElement(By.cssSelector("form.search button")).click();
+		WebElement row = browser.findElement(By.xpath("//table[@id='tareas']//tr[td/a[text()='" + caseNumber + "']]"));
 		Browser.screenshot(browser, screenshot);
 		row.findElement(By.tagName("button")).click();
 		Browser.awaitSuccessMessage(browser, "Reclamó la tarea");

@@ -137,8 +137,8 @@ class LicenceJourneyHttpTests {
 
 	/** Finds the case's task in the clerk's list, claims it and opens it. */
 	private String claimOnlyTask(Filing filing, Authentication clerk) throws Exception {
-		String list = mvc.perform(get("/bandeja").with(authentication(clerk))).andExpect(status().isOk()).andReturn()
-			.getResponse().getContentAsString();
+		String list = mvc.perform(get("/bandeja").param("vista", "oficina").param("buscar", filing.caseNumber())
+			.with(authentication(clerk))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(list).contains(filing.caseNumber());
 		String taskId = taskService.createTaskQuery().processInstanceBusinessKey(filing.caseNumber()).singleResult()
 			.getId();

@@ -75,12 +75,18 @@ class TenantIsolationTests {
 
 	@Test
 	void taskListShowsOnlyTheClerksMunicipality() throws Exception {
-		String list = mvc.perform(get("/bandeja").with(authentication(banosClerk))).andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsString();
-		assertThat(list).doesNotContain(cajamarcaCase.caseNumber(), cajamarcaTask.getId());
-		String own = mvc.perform(get("/bandeja").with(authentication(staff.login("mesa-de-partes", Staff.CAJAMARCA))))
-			.andReturn().getResponse().getContentAsString();
-		assertThat(own).contains(cajamarcaCase.caseNumber());
+		for (String view : new String[] { "mias", "oficina", "vencidas", "hoy", "semana", "seguimiento", "delegadas", "municipio" }) {
+			for (String search : new String[] { "", cajamarcaCase.caseNumber(), expediente.applicantDocumentNumber(), "Quispe" }) {
+				String list = mvc.perform(get("/bandeja").param("vista", view).param("buscar", search)
+					.with(authentication(banosClerk))).andExpect(status().isOk()).andReturn().getResponse()
+					.getContentAsString();
+				assertThat(list).doesNotContain(cajamarcaCase.caseNumber(), cajamarcaTask.getId());
+			}
+		}
+		String own = mvc.perform(get("/bandeja").param("vista", "oficina").param("buscar", cajamarcaCase.caseNumber())
+			.with(authentication(staff.login("mesa-de-partes", Staff.CAJAMARCA)))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(own).contains(cajamarcaCase.caseNumber(), cajamarcaTask.getId());
 	}
 
 	@Test
@@ -104,8 +110,8 @@ class TenantIsolationTests {
 
 	@Test
 	void aClerkOfTheRightMunicipalityButAnotherOfficeCannotOpenTheTask() throws Exception {
-		Authentication gerencia = staff.login("gerencia", Staff.CAJAMARCA);
-		assertHidden(mvc.perform(get("/bandeja/tareas/" + cajamarcaTask.getId()).with(authentication(gerencia)))
+		Authentication licencias = staff.login("licencias", Staff.CAJAMARCA);
+		assertHidden(mvc.perform(get("/bandeja/tareas/" + cajamarcaTask.getId()).with(authentication(licencias)))
 			.andReturn().getResponse());
 	}
 

@@ -1,0 +1,64 @@
+package pe.tramita.tasklist;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import pe.tramita.document.Documents;
+import pe.tramita.document.Documents.DocumentContent;
+import pe.tramita.request.ExpedienteView;
+import pe.tramita.security.StaffUser;
+import pe.tramita.web.NotFoundException;
+
+/** The staff's case page, its BPMN diagram and its documents, for clerks of the case's municipality. */
+@Controller
+class CaseFileController {
+
+	private final CaseFiles caseFiles;
+
+	private final Documents documents;
+
+	CaseFileController(CaseFiles caseFiles, Documents documents) {
+		this.caseFiles = caseFiles;
+		this.documents = documents;
+	}
+
+	@GetMapping("/bandeja/expedientes/{expedienteId}")
+	String caseFile(@PathVariable long expedienteId, @AuthenticationPrincipal StaffUser clerk, Model model) {
+		model.addAttribute("file", caseFiles.open(expedienteId, clerk));
+		return "tasklist/case";
+	}
+
+	@GetMapping("/bandeja/expedientes/{expedienteId}/diagrama.bpmn")
+	ResponseEntity<String> diagram(@PathVariable long expedienteId, @AuthenticationPrincipal StaffUser clerk) {
+		return ResponseEntity.ok()
+			.contentType(new MediaType("application", "xml", StandardCharsets.UTF_8))
+			.cacheControl(CacheControl.noStore())
+			.body(caseFiles.diagram(expedienteId, clerk));
+	}
+
+	@GetMapping("/bandeja/expedientes/{expedienteId}/documentos/{documentId}")
+	ResponseEntity<byte[]> document(@PathVariable long expedienteId, @PathVariable long documentId,
+			@AuthenticationPrincipal StaffUser clerk) {
+		ExpedienteView expediente = caseFiles.expediente(expedienteId, clerk);
+		DocumentContent file = documents.load(documentId, expediente.id(), expediente.ubigeo())
+			.orElseThrow(() -> new NotFoundException("document " + documentId));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(file.document().contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename(file.document().fileName(), StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.cacheControl(CacheControl.noStore())
+			.body(file.content());
+	}
+
+}

@@ -1,0 +1,131 @@
+package pe.tramita.tasklist;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import pe.tramita.calendar.BusinessCalendar;
+import pe.tramita.calendar.LegalClock;
+import pe.tramita.catalog.ProcedureCatalog;
+import pe.tramita.document.Documents;
+import pe.tramita.municipality.Municipalities;
+import pe.tramita.request.CaseProgress;
+import pe.tramita.request.ExpedienteView;
+import pe.tramita.request.Expedientes;
+import pe.tramita.request.TimelineEntry;
+import pe.tramita.security.StaffUser;
+
+/** The staff's view of a case, for the clerks of its municipality only. */
+@Service
+public class CaseFiles {
+
+	private final Expedientes expedientes;
+
+	private final CaseProgress progress;
+
+	private final StaffAudit audit;
+
+	private final Documents documents;
+
+	private final Municipalities municipalities;
+
+	private final ProcedureCatalog catalog;
+
+	private final BusinessCalendar calendar;
+
+	private final LegalClock clock;
+
+	private final RuntimeService runtimeService;
+
+	private final HistoryService historyService;
+
+	private final RepositoryService repositoryService;
+
+	CaseFiles(Expedientes expedientes, CaseProgress progress, StaffAudit audit, Documents documents,
+			Municipalities municipalities, ProcedureCatalog catalog, BusinessCalendar calendar, LegalClock clock,
+			RuntimeService runtimeService, HistoryService historyService, RepositoryService repositoryService) {
+		this.expedientes = expedientes;
+		this.progress = progress;
+		this.audit = audit;
+		this.documents = documents;
+		this.municipalities = municipalities;
+		this.catalog = catalog;
+		this.calendar = calendar;
+		this.clock = clock;
+		this.runtimeService = runtimeService;
+		this.historyService = historyService;
+		this.repositoryService = repositoryService;
+	}
+
+	/** A case of another municipality (or none) is not found, whatever its number. */
+	@Transactional(readOnly = true)
+	public ExpedienteView expediente(long expedienteId, StaffUser clerk) {
+		return expedientes.find(expedienteId)
+			.filter(expediente -> clerk.worksIn(expediente.ubigeo()))
+			.orElseThrow(() -> new TaskNotAvailableException("case " + expedienteId));
+	}
+
+	@Transactional(readOnly = true)
+	public CaseFile open(long expedienteId, StaffUser clerk) {
+		return of(expediente(expedienteId, clerk));
+	}
+
+	CaseFile of(ExpedienteView expediente) {
+		List<CaseActivity> timeline = new ArrayList<>();
+		for (TimelineEntry entry : progress.timeline(expediente)) {
+			timeline.add(new CaseActivity(entry.at(), entry.messageKey(), entry.step(), entry.office(), null,
+					entry.detail()));
+		}
+		timeline.addAll(audit.activity(expediente.id()));
+		timeline.sort(Comparator.comparing(CaseActivity::at));
+		boolean running = expediente.processInstanceId() != null && runtimeService.createProcessInstanceQuery()
+			.processInstanceId(expediente.processInstanceId()).count() > 0;
+		return new CaseFile(expediente,
+				catalog.find(expediente.procedureKey()).map(p -> p.name()).orElse(expediente.procedureKey()),
+				municipalities.get(expediente.ubigeo()).name(), businessDaysLeft(expediente),
+				documents.listFor(expediente.id()), timeline, audit.comments(expediente.id()),
+				progress.currentSteps(expediente),
+				running ? runtimeService.getActiveActivityIds(expediente.processInstanceId()) : List.of());
+	}
+
+	/** The BPMN model the case runs on (the version it started with), for the diagram. */
+	@Transactional(readOnly = true)
+	public String diagram(long expedienteId, StaffUser clerk) {
+		ExpedienteView expediente = expediente(expedienteId, clerk);
+		HistoricProcessInstance instance = expediente.processInstanceId() == null ? null
+				: historyService.createHistoricProcessInstanceQuery()
+					.processInstanceId(expediente.processInstanceId())
+					.singleResult();
+		if (instance == null) {
+			throw new TaskNotAvailableException("diagram of case " + expedienteId);
+		}
+		try (InputStream model = repositoryService.getProcessModel(instance.getProcessDefinitionId())) {
+			return new String(model.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("Cannot read the model of " + instance.getProcessDefinitionId(), e);
+		}
+	}
+
+	private Integer businessDaysLeft(ExpedienteView expediente) {
+		LocalDate due = expediente.dueDate();
+		if (due == null || expediente.resolvedAt() != null) {
+			return null;
+		}
+		LocalDate today = clock.today();
+		return today.isAfter(due) ? -calendar.businessDaysBetween(due, today, expediente.ubigeo())
+				: calendar.businessDaysBetween(today, due, expediente.ubigeo());
+	}
+
+}

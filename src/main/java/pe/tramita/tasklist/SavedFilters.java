@@ -1,0 +1,59 @@
+package pe.tramita.tasklist;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import pe.tramita.security.StaffUser;
+
+/** Each clerk's saved task list filters. */
+@Service
+public class SavedFilters {
+
+	static final int MAX_NAME_LENGTH = 60;
+
+	static final int MAX_PER_USER = 20;
+
+	private final SavedFilterRepository repository;
+
+	SavedFilters(SavedFilterRepository repository) {
+		this.repository = repository;
+	}
+
+	/** A saved filter as the task list shows it: its name and the link that opens it. */
+	public record Saved(long id, String name, String url) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<Saved> of(StaffUser clerk) {
+		return repository.findByUserIdOrderByName(clerk.id()).stream()
+			.map(saved -> new Saved(saved.id(), saved.name(), saved.filter().url()))
+			.toList();
+	}
+
+	/** Saves the filter under a name of 1 to 60 characters, unique among the clerk's, at most 20 per clerk. */
+	@Transactional
+	public void save(StaffUser clerk, String name, TaskFilter filter) {
+		String cleanName = name == null ? "" : name.strip();
+		if (cleanName.isEmpty() || cleanName.length() > MAX_NAME_LENGTH) {
+			throw new TaskActionRejectedException("filter.badName");
+		}
+		if (repository.existsByUserIdAndName(clerk.id(), cleanName)) {
+			throw new TaskActionRejectedException("filter.duplicateName");
+		}
+		if (repository.countByUserId(clerk.id()) >= MAX_PER_USER) {
+			throw new TaskActionRejectedException("filter.tooMany");
+		}
+		repository.save(new SavedFilter(clerk.id(), cleanName, filter.onPage(1), Instant.now()));
+	}
+
+	/** Deletes one of the clerk's own filters; another clerk's filter is not found. */
+	@Transactional
+	public void delete(StaffUser clerk, long id) {
+		repository.delete(repository.findByIdAndUserId(id, clerk.id())
+			.orElseThrow(() -> new TaskNotAvailableException("filter " + id)));
+	}
+
+}

@@ -1,0 +1,192 @@
+package pe.tramita.tasklist;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import pe.tramita.calendar.LegalClock;
+import pe.tramita.catalog.ProcedureCatalog;
+import pe.tramita.municipality.Municipalities;
+import pe.tramita.security.StaffUser;
+
+/**
+ * The task list's queries, in SQL over Camunda's runtime task tables joined to our cases: one query for a page, one
+ * for all the view counts. Visibility is part of every query: the clerk's municipalities (tenants), and their own
+ * tasks, their offices' tasks or, for supervisors, all tasks of those municipalities.
+ */
+@Repository
+class TaskSearch {
+
+	private static final Pattern CASE_NUMBER = Pattern.compile("\\d{6}-\\d{4}-\\d{6}");
+
+	/** DNI (8), carné de extranjería (9) or RUC (11). */
+	private static final Pattern IDENTITY_NUMBER = Pattern.compile("\\d{8,11}");
+
+	private static final String FROM = """
+			FROM act_ru_task t
+			LEFT JOIN tramita.expediente e ON e.process_instance_id = t.proc_inst_id_
+			""";
+
+	private static final String OFFICE_CANDIDATE = """
+			EXISTS (SELECT 1 FROM act_ru_identitylink l
+			        WHERE l.task_id_ = t.id_ AND l.type_ = 'candidate' AND l.group_id_ IN (:offices))""";
+
+	private static final String MY_WORK = "(t.assignee_ = :me OR (t.assignee_ IS NULL AND " + OFFICE_CANDIDATE + "))";
+
+	private static final Map<TaskView, String> VIEWS = new EnumMap<>(Map.of(
+			TaskView.MINE, "t.assignee_ = :me",
+			TaskView.OFFICE, "t.assignee_ IS NULL AND " + OFFICE_CANDIDATE,
+			TaskView.OVERDUE, MY_WORK + " AND t.due_date_ < :now",
+			TaskView.DUE_TODAY, MY_WORK + " AND t.due_date_ >= :now AND t.due_date_ < :tomorrow",
+			TaskView.DUE_THIS_WEEK, MY_WORK + " AND t.due_date_ >= :now AND t.due_date_ < :nextWeek",
+			TaskView.FOLLOW_UP, "t.assignee_ = :me AND t.follow_up_date_ < :tomorrow",
+			TaskView.DELEGATED, "t.owner_ = :me AND t.delegation_ = 'PENDING'",
+			TaskView.MUNICIPALITY, "TRUE"));
+
+	/** Every view but the supervisors' counted in one pass over the clerk's tasks. */
+	private static final String COUNTS = """
+			SELECT count(*) FILTER (WHERE mine) AS mine,
+			       count(*) FILTER (WHERE office) AS office,
+			       count(*) FILTER (WHERE (mine OR office) AND due < :now) AS overdue,
+			       count(*) FILTER (WHERE (mine OR office) AND due >= :now AND due < :tomorrow) AS due_today,
+			       count(*) FILTER (WHERE (mine OR office) AND due >= :now AND due < :nextWeek) AS due_this_week,
+			       count(*) FILTER (WHERE mine AND follow_up < :tomorrow) AS follow_up,
+			       count(*) FILTER (WHERE delegated) AS delegated
+			FROM (SELECT t.assignee_ = :me AS mine,
+			             t.assignee_ IS NULL AND %s AS office,
+			             t.owner_ = :me AND t.delegation_ = 'PENDING' AS delegated,
+			             t.due_date_ AS due, t.follow_up_date_ AS follow_up
+			      FROM act_ru_task t
+			      WHERE t.tenant_id_ IN (:tenants)
+			        AND (t.assignee_ = :me OR t.owner_ = :me OR t.assignee_ IS NULL AND %s)) v
+			""".formatted(OFFICE_CANDIDATE, OFFICE_CANDIDATE);
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final LegalClock clock;
+
+	private final Municipalities municipalities;
+
+	private final ProcedureCatalog catalog;
+
+	TaskSearch(NamedParameterJdbcTemplate jdbc, LegalClock clock, Municipalities municipalities,
+			ProcedureCatalog catalog) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.municipalities = municipalities;
+		this.catalog = catalog;
+	}
+
+	@Transactional(readOnly = true)
+	public TaskPage page(StaffUser clerk, TaskFilter filter) {
+		MapSqlParameterSource params = parameters(clerk);
+		Map<TaskView, Long> counts = counts(clerk, params);
+		if (clerk.municipalities().isEmpty() || filter.view().forSupervisors() && !clerk.supervises()) {
+			return new TaskPage(filter, List.of(), 0, counts);
+		}
+		String where = where(filter, params);
+		long total = filter.narrowed() ? jdbc.queryForObject("SELECT count(*) " + FROM + where, params, Long.class)
+				: counts.get(filter.view());
+		params.addValue("limit", TaskPage.SIZE).addValue("offset", (filter.page() - 1L) * TaskPage.SIZE);
+		List<TaskRow> rows = jdbc.query("""
+				SELECT t.id_, t.name_, t.create_time_, t.due_date_, t.follow_up_date_, t.priority_, t.assignee_,
+				       t.owner_, t.tenant_id_, e.id, e.case_number, e.applicant_name, e.procedure_key
+				""" + FROM + where + " ORDER BY " + filter.sort().orderBy() + " LIMIT :limit OFFSET :offset", params,
+				(rs, n) -> row(rs, clock.now().toInstant()));
+		return new TaskPage(filter, rows, total, counts);
+	}
+
+	private Map<TaskView, Long> counts(StaffUser clerk, MapSqlParameterSource params) {
+		Map<TaskView, Long> counts = new EnumMap<>(TaskView.class);
+		if (clerk.municipalities().isEmpty()) {
+			for (TaskView view : TaskView.values()) {
+				counts.put(view, 0L);
+			}
+			return counts;
+		}
+		jdbc.query(COUNTS, params, rs -> {
+			counts.put(TaskView.MINE, rs.getLong("mine"));
+			counts.put(TaskView.OFFICE, rs.getLong("office"));
+			counts.put(TaskView.OVERDUE, rs.getLong("overdue"));
+			counts.put(TaskView.DUE_TODAY, rs.getLong("due_today"));
+			counts.put(TaskView.DUE_THIS_WEEK, rs.getLong("due_this_week"));
+			counts.put(TaskView.FOLLOW_UP, rs.getLong("follow_up"));
+			counts.put(TaskView.DELEGATED, rs.getLong("delegated"));
+		});
+		counts.put(TaskView.MUNICIPALITY, clerk.supervises() ? jdbc.queryForObject(
+				"SELECT count(*) FROM act_ru_task t WHERE t.tenant_id_ IN (:tenants)", params, Long.class) : 0L);
+		return counts;
+	}
+
+	private MapSqlParameterSource parameters(StaffUser clerk) {
+		ZonedDateTime now = clock.now();
+		ZonedDateTime tomorrow = now.toLocalDate().plusDays(1).atStartOfDay(now.getZone());
+		ZonedDateTime nextWeek = now.toLocalDate().with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atStartOfDay(now.getZone());
+		return new MapSqlParameterSource()
+			.addValue("me", clerk.id())
+			// IN () is not SQL: a clerk without offices matches the impossible office ""
+			.addValue("offices", clerk.offices().isEmpty() ? List.of("") : List.copyOf(clerk.offices()))
+			.addValue("tenants", List.copyOf(clerk.municipalities()))
+			.addValue("now", Timestamp.from(now.toInstant()))
+			.addValue("tomorrow", Timestamp.from(tomorrow.toInstant()))
+			.addValue("nextWeek", Timestamp.from(nextWeek.toInstant()));
+	}
+
+	/**
+	 * The view's condition, then the search: a case number or an identity number match exactly (and use their
+	 * indexes), anything else is looked for in the applicant's name.
+	 */
+	private static String where(TaskFilter filter, MapSqlParameterSource params) {
+		StringBuilder where = new StringBuilder("WHERE t.tenant_id_ IN (:tenants) AND ")
+			.append(VIEWS.get(filter.view()));
+		String search = filter.search();
+		if (search != null) {
+			if (CASE_NUMBER.matcher(search).matches()) {
+				where.append(" AND e.case_number = :search");
+			}
+			else if (IDENTITY_NUMBER.matcher(search).matches()) {
+				where.append(" AND (e.applicant_document_number = :search OR e.ruc = :search)");
+			}
+			else {
+				where.append(" AND (e.applicant_name ILIKE :pattern ESCAPE '\\' OR e.business_name ILIKE :pattern ESCAPE '\\')");
+				params.addValue("pattern", "%" + search.replaceAll("([\\\\%_])", "\\\\$1") + "%");
+			}
+			params.addValue("search", search);
+		}
+		if (filter.procedureKey() != null) {
+			where.append(" AND e.procedure_key = :procedure");
+			params.addValue("procedure", filter.procedureKey());
+		}
+		return where.toString();
+	}
+
+	private TaskRow row(ResultSet rs, Instant now) throws SQLException {
+		Instant due = instant(rs.getTimestamp("due_date_"));
+		String procedureKey = rs.getString("procedure_key");
+		String ubigeo = rs.getString("tenant_id_");
+		return new TaskRow(rs.getString("id_"), rs.getString("name_"), rs.getObject("id", Long.class),
+				rs.getString("case_number"), rs.getString("applicant_name"),
+				procedureKey == null ? null : catalog.find(procedureKey).map(p -> p.name()).orElse(procedureKey),
+				municipalities.find(ubigeo).map(m -> m.name()).orElse(ubigeo), instant(rs.getTimestamp("create_time_")),
+				due, instant(rs.getTimestamp("follow_up_date_")), rs.getInt("priority_"), rs.getString("assignee_"),
+				rs.getString("owner_"), due != null && due.isBefore(now));
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+
+}
