@@ -8,6 +8,10 @@ public record TaskPage(TaskFilter filter, List<TaskRow> rows, long total, Map<Ta
 
 	public static final int SIZE = 25;
 
+	public long count(TaskView view) {
+		return counts.getOrDefault(view, 0L);
+	}
+
 	public long pages() {
 		return Math.max(1, (total + SIZE - 1) / SIZE);
 	}

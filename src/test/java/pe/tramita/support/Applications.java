@@ -38,6 +38,17 @@ public class Applications {
 				List.of(new UploadedFile("declaracion-itse", "dj.pdf", FileKind.PDF, pdf, Documents.sha256(pdf))));
 	}
 
+	/** A licence application by another applicant: the task list's search tests tell applicants apart. */
+	public Filing fileLicence(String ubigeo, RiskLevel risk, String dni, String applicantName) {
+		byte[] pdf = SampleFiles.pdf();
+		ApplicationForm usual = form(risk);
+		ApplicationForm form = new ApplicationForm(IdentityDocumentType.DNI, dni, applicantName, usual.email(),
+				usual.phone(), usual.ruc(), usual.businessName(), usual.tradeName(), usual.address(), usual.activity(),
+				usual.areaM2(), risk, true);
+		return expedientes.apply(ubigeo, catalog.get("licencia-funcionamiento"), form,
+				List.of(new UploadedFile("declaracion-itse", "dj.pdf", FileKind.PDF, pdf, Documents.sha256(pdf))));
+	}
+
 	/** Files a licence application and answers the id of its case, for tests that work on the case itself. */
 	public long fileLicenceCase(String ubigeo, RiskLevel risk) {
 		return expedientes.findByCaseNumber(fileLicence(ubigeo, risk).caseNumber()).orElseThrow().id();

@@ -35,8 +35,17 @@ public class Staff {
 
 	/** A logged-in clerk of that office and municipality, created on first use. */
 	public Authentication login(String office, String ubigeo) {
-		String id = create("t." + office + "." + ubigeo, office, ubigeo);
+		return loginAs(create("t." + office + "." + ubigeo, office, ubigeo));
+	}
+
+	/** Logs in a user made with {@link #create}. */
+	public Authentication loginAs(String id) {
 		return provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(id, PASSWORD));
+	}
+
+	/** A logged-in user of its own, for tests that need several people in one office. */
+	public StaffUser person(String name, String office, String ubigeo) {
+		return (StaffUser) loginAs(create("t." + name + "." + office + "." + ubigeo, office, ubigeo)).getPrincipal();
 	}
 
 	/**

@@ -80,7 +80,11 @@ class TenantIsolationTests {
 				String list = mvc.perform(get("/bandeja").param("vista", view).param("buscar", search)
 					.with(authentication(banosClerk))).andExpect(status().isOk()).andReturn().getResponse()
 					.getContentAsString();
-				assertThat(list).doesNotContain(cajamarcaCase.caseNumber(), cajamarcaTask.getId());
+				// the search is echoed in the search box; the case's row, task and applicant must not appear
+				assertThat(list).doesNotContain(cajamarcaTask.getId(), "Juana Quispe", "/bandeja/expedientes/" + expediente.id());
+				if (search.isEmpty()) {
+					assertThat(list).doesNotContain(cajamarcaCase.caseNumber());
+				}
 			}
 		}
 		String own = mvc.perform(get("/bandeja").param("vista", "oficina").param("buscar", cajamarcaCase.caseNumber())
