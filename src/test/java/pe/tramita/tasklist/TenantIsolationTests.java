@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -29,6 +32,7 @@ import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
 import pe.tramita.request.RiskLevel;
 import pe.tramita.support.Applications;
+import pe.tramita.support.SampleFiles;
 import pe.tramita.support.Staff;
 import pe.tramita.support.TramitaTest;
 
@@ -38,6 +42,9 @@ class TenantIsolationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 	@LocalServerPort
 	int port;
@@ -110,6 +117,36 @@ class TenantIsolationTests {
 		Task untouched = taskService.createTaskQuery().taskId(cajamarcaTask.getId()).singleResult();
 		assertThat(untouched).isNotNull();
 		assertThat(untouched.getAssignee()).isNull();
+	}
+
+	@Test
+	void everyHandOverCommentAttachmentAndCaseRouteAnswersNotFoundAndChangesNothing() throws Exception {
+		// even a supervisor and an administrator of Los Baños del Inca: their reach ends at their municipality
+		staff.create("t.jefa.060108", "supervision", Staff.BANOS);
+		for (Authentication outsider : List.of(banosClerk, staff.loginAs("t.jefa.060108"))) {
+			String task = "/bandeja/tareas/" + cajamarcaTask.getId();
+			String colleague = staff.create("t.beto.060101", "mesa-de-partes", Staff.CAJAMARCA);
+			for (String[] action : new String[][] { { "/asignar", "colega", colleague }, { "/delegar", "colega", colleague },
+					{ "/resolver", "respuesta", "hecho" }, { "/seguimiento", "fecha", "2026-12-01" },
+					{ "/comentar", "comentario", "comentario ajeno" } }) {
+				assertHidden(mvc.perform(post(task + action[0]).param(action[1], action[2]).with(authentication(outsider))
+					.with(csrf())).andReturn().getResponse());
+			}
+			assertHidden(mvc.perform(multipart(task + "/adjuntar")
+				.file(new MockMultipartFile("archivo", "x.pdf", "application/pdf", SampleFiles.pdf()))
+				.with(authentication(outsider)).with(csrf())).andReturn().getResponse());
+			for (String page : List.of("/bandeja/expedientes/" + expediente.id(),
+					"/bandeja/expedientes/" + expediente.id() + "/diagrama.bpmn")) {
+				assertHidden(mvc.perform(get(page).with(authentication(outsider))).andReturn().getResponse());
+			}
+		}
+		Task untouched = taskService.createTaskQuery().taskId(cajamarcaTask.getId()).singleResult();
+		assertThat(untouched.getAssignee()).isNull();
+		assertThat(untouched.getOwner()).isNull();
+		assertThat(untouched.getFollowUpDate()).isNull();
+		assertThat(documents.listFor(expediente.id())).hasSize(1);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM tramita.staff_action WHERE expediente_id = ?", Integer.class,
+				expediente.id())).isZero();
 	}
 
 	@Test
