@@ -1,7 +1,9 @@
 package pe.tramita.tasklist;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Date;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -28,6 +30,9 @@ import pe.tramita.tasklist.Colleagues.Colleague;
 public class TaskActions {
 
 	static final int MAX_TEXT = 2000;
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+		.withResolverStyle(ResolverStyle.STRICT);
 
 	private final ClerkTasks tasks;
 
@@ -98,14 +103,17 @@ public class TaskActions {
 		audit.record(task, clerk, StaffAction.Kind.RESOLVED, text);
 	}
 
-	/** The holder sets (or, with an empty date, clears) the day to look at the task again: today to a year ahead. */
+	/**
+	 * The holder sets (or, with an empty date, clears) the day to look at the task again, dd/MM/yyyy, from today to a
+	 * year ahead.
+	 */
 	@Transactional
-	public void followUp(String taskId, StaffUser clerk, String isoDate) {
+	public void followUp(String taskId, StaffUser clerk, String typedDate) {
 		Task task = heldBy(taskId, clerk);
 		LocalDate date = null;
-		if (isoDate != null && !isoDate.isBlank()) {
+		if (typedDate != null && !typedDate.isBlank()) {
 			try {
-				date = LocalDate.parse(isoDate.strip());
+				date = LocalDate.parse(typedDate.strip(), DAY);
 			}
 			catch (DateTimeParseException e) {
 				throw new TaskActionRejectedException("task.followUp.badDate");

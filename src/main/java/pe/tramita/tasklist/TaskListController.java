@@ -154,8 +154,8 @@ class TaskListController {
 	@PostMapping("/bandeja/tareas/{taskId}/asignar")
 	String assign(@PathVariable String taskId, @RequestParam(name = "colega", required = false) String colleague,
 			@AuthenticationPrincipal StaffUser clerk, RedirectAttributes redirect) {
-		return act(redirect, "redirect:/bandeja", "task.assigned", () -> actions.assign(taskId, clerk, colleague),
-				"redirect:/bandeja/tareas/" + taskId);
+		String back = "redirect:/bandeja/tareas/" + taskId;
+		return act(redirect, back, "task.assigned", () -> actions.assign(taskId, clerk, colleague), back);
 	}
 
 	@PostMapping("/bandeja/tareas/{taskId}/delegar")

@@ -28,11 +28,6 @@ public class Formats {
 		return date == null ? "" : DATE.format(date);
 	}
 
-	/** yyyy-MM-dd in Lima, the value an {@code <input type="date">} takes. */
-	public String isoDate(Instant instant) {
-		return instant == null ? "" : instant.atZone(LegalClock.LIMA).toLocalDate().toString();
-	}
-
 	public String dateTime(Instant instant) {
 		return instant == null ? "" : DATE_TIME.format(instant.atZone(LegalClock.LIMA));
 	}

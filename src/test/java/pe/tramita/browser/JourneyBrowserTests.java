@@ -44,10 +44,7 @@ abstract class JourneyBrowserTests {
 
 	/** Screenshots {@code screenshot} (the task list) and {@code screenshot-formulario} (the filled form). */
 	void clerkCompletes(String office, String caseNumber, Runnable fillForm, String screenshot) throws Exception {
-		open("/ingresar");
-		type("username", "t." + office + "." + Staff.CAJAMARCA);
-		type("password", Staff.PASSWORD);
-		browser.findElement(By.cssSelector("main form button")).click();
+		logIn("t." + office + "." + Staff.CAJAMARCA);
 		browser.findElement(By.id("vista-oficina")).click();
 		type("buscar", caseNumber);
 		browser.findElement(By.cssSelector("form.search button")).click();
@@ -60,6 +57,17 @@ abstract class JourneyBrowserTests {
 		Browser.screenshot(browser, screenshot + "-formulario");
 		browser.findElement(By.cssSelector("#task-form form button[type=submit]")).click();
 		Browser.awaitSuccessMessage(browser, "Paso completado");
+		logOut();
+	}
+
+	void logIn(String user) {
+		open("/ingresar");
+		type("username", user);
+		type("password", Staff.PASSWORD);
+		browser.findElement(By.cssSelector("main form button")).click();
+	}
+
+	void logOut() {
 		browser.findElement(By.cssSelector("header form button")).click();
 	}
 

@@ -137,16 +137,17 @@ class TaskActionsTests {
 	void followUpDateIsTheHoldersBetweenTodayAndAYearAhead() {
 		String taskId = reviewTask(applications.fileLicence(UBIGEO, RiskLevel.BAJO));
 		StaffUser ana = staff.person("ana", Offices.MESA_DE_PARTES, UBIGEO);
-		assertThatThrownBy(() -> actions.followUp(taskId, ana, clock.today().toString())).hasMessage("task.notYours");
+		assertThatThrownBy(() -> actions.followUp(taskId, ana, day(clock.today()))).hasMessage("task.notYours");
 		tasks.claim(taskId, ana);
-		assertThatThrownBy(() -> actions.followUp(taskId, ana, "31/12/2026")).hasMessage("task.followUp.badDate");
-		assertThatThrownBy(() -> actions.followUp(taskId, ana, clock.today().minusDays(1).toString()))
+		assertThatThrownBy(() -> actions.followUp(taskId, ana, "2026-12-31")).hasMessage("task.followUp.badDate");
+		assertThatThrownBy(() -> actions.followUp(taskId, ana, "31/02/2027")).hasMessage("task.followUp.badDate");
+		assertThatThrownBy(() -> actions.followUp(taskId, ana, day(clock.today().minusDays(1))))
 			.hasMessage("task.followUp.outOfRange");
-		assertThatThrownBy(() -> actions.followUp(taskId, ana, clock.today().plusYears(1).plusDays(1).toString()))
+		assertThatThrownBy(() -> actions.followUp(taskId, ana, day(clock.today().plusYears(1).plusDays(1))))
 			.hasMessage("task.followUp.outOfRange");
 		assertThat(task(taskId).getFollowUpDate()).isNull();
 
-		actions.followUp(taskId, ana, clock.today().toString());
+		actions.followUp(taskId, ana, day(clock.today()));
 		assertThat(task(taskId).getFollowUpDate()).isNotNull();
 		assertThat(search.page(ana, TaskFilter.of(TaskView.FOLLOW_UP)).rows()).extracting(TaskRow::taskId).contains(taskId);
 		actions.followUp(taskId, ana, "");
@@ -222,6 +223,10 @@ class TaskActionsTests {
 		String diagram = mvc.perform(get("/bandeja/expedientes/" + expedienteId + "/diagrama.bpmn")
 			.with(authentication(ana))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(diagram).contains("<bpmndi:BPMNDiagram", "id=\"reviewRequirements\"");
+	}
+
+	private static String day(java.time.LocalDate date) {
+		return java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(date);
 	}
 
 	private String citizenStatusPage(Filing filing) throws Exception {

@@ -127,7 +127,7 @@ class TenantIsolationTests {
 			String task = "/bandeja/tareas/" + cajamarcaTask.getId();
 			String colleague = staff.create("t.beto.060101", "mesa-de-partes", Staff.CAJAMARCA);
 			for (String[] action : new String[][] { { "/asignar", "colega", colleague }, { "/delegar", "colega", colleague },
-					{ "/resolver", "respuesta", "hecho" }, { "/seguimiento", "fecha", "2026-12-01" },
+					{ "/resolver", "respuesta", "hecho" }, { "/seguimiento", "fecha", "01/12/2026" },
 					{ "/comentar", "comentario", "comentario ajeno" } }) {
 				assertHidden(mvc.perform(post(task + action[0]).param(action[1], action[2]).with(authentication(outsider))
 					.with(csrf())).andReturn().getResponse());
