@@ -44,15 +44,7 @@ class SavedFilter {
 		this.createdAt = createdAt;
 	}
 
-	Long id() {
-		return id;
-	}
-
-	String name() {
-		return name;
-	}
-
-	TaskFilter filter() {
+	static TaskFilter filter(String taskView, String search, String procedureKey, String sort) {
 		return new TaskFilter(TaskView.fromSlug(taskView).orElse(TaskView.MINE), search, procedureKey,
 				TaskSort.fromSlug(sort).orElse(TaskSort.DUE), 1);
 	}

@@ -1,13 +1,10 @@
 package pe.tramita.tasklist;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface SavedFilterRepository extends JpaRepository<SavedFilter, Long> {
-
-	List<SavedFilter> findByUserIdOrderByName(String userId);
 
 	Optional<SavedFilter> findByIdAndUserId(long id, String userId);
 

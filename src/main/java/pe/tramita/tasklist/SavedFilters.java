@@ -3,6 +3,7 @@ package pe.tramita.tasklist;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,19 +19,24 @@ public class SavedFilters {
 
 	private final SavedFilterRepository repository;
 
-	SavedFilters(SavedFilterRepository repository) {
+	private final JdbcTemplate jdbc;
+
+	SavedFilters(SavedFilterRepository repository, JdbcTemplate jdbc) {
 		this.repository = repository;
+		this.jdbc = jdbc;
 	}
 
 	/** A saved filter as the task list shows it: its name and the link that opens it. */
 	public record Saved(long id, String name, String url) {
 	}
 
-	@Transactional(readOnly = true)
+	/** Read on every task list page, so in plain SQL: a JPA transaction and query cost it ten times as much. */
 	public List<Saved> of(StaffUser clerk) {
-		return repository.findByUserIdOrderByName(clerk.id()).stream()
-			.map(saved -> new Saved(saved.id(), saved.name(), saved.filter().url()))
-			.toList();
+		return jdbc.query("""
+				SELECT id, name, task_view, search, procedure_key, sort FROM tramita.saved_filter
+				WHERE user_id = ? ORDER BY name""", (rs, n) -> new Saved(rs.getLong("id"), rs.getString("name"),
+				SavedFilter.filter(rs.getString("task_view"), rs.getString("search"), rs.getString("procedure_key"),
+						rs.getString("sort")).url()), clerk.id());
 	}
 
 	/** Saves the filter under a name of 1 to 60 characters, unique among the clerk's, at most 20 per clerk. */

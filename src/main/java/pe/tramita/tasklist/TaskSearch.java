@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.catalog.ProcedureCatalog;
@@ -28,7 +27,7 @@ import pe.tramita.security.StaffUser;
  * tasks, their offices' tasks or, for supervisors, all tasks of those municipalities.
  */
 @Repository
-class TaskSearch {
+public class TaskSearch {
 
 	private static final Pattern CASE_NUMBER = Pattern.compile("\\d{6}-\\d{4}-\\d{6}");
 
@@ -56,23 +55,35 @@ class TaskSearch {
 			TaskView.DELEGATED, "t.owner_ = :me AND t.delegation_ = 'PENDING'",
 			TaskView.MUNICIPALITY, "TRUE"));
 
-	/** Every view but the supervisors' counted in one pass over the clerk's tasks. */
+	/**
+	 * The tasks offered to the clerk's offices in their municipalities, read from the candidate links alone (the
+	 * engine gives each link its task's tenant), for a hash join instead of one probe per task.
+	 */
+	private static final String OFFICE_TASKS = """
+			SELECT l.task_id_ FROM act_ru_identitylink l
+			WHERE l.tenant_id_ IN (:tenants) AND l.group_id_ IN (:offices) AND l.type_ = 'candidate'""";
+
+	/**
+	 * Every view but the supervisors' counted in one statement over three small sets: the clerk's tasks, their
+	 * offices' unassigned tasks, the tasks they delegated. Each set is read from an index alone.
+	 */
 	private static final String COUNTS = """
-			SELECT count(*) FILTER (WHERE mine) AS mine,
-			       count(*) FILTER (WHERE office) AS office,
-			       count(*) FILTER (WHERE (mine OR office) AND due < :now) AS overdue,
-			       count(*) FILTER (WHERE (mine OR office) AND due >= :now AND due < :tomorrow) AS due_today,
-			       count(*) FILTER (WHERE (mine OR office) AND due >= :now AND due < :nextWeek) AS due_this_week,
-			       count(*) FILTER (WHERE mine AND follow_up < :tomorrow) AS follow_up,
-			       count(*) FILTER (WHERE delegated) AS delegated
-			FROM (SELECT t.assignee_ = :me AS mine,
-			             t.assignee_ IS NULL AND %s AS office,
-			             t.owner_ = :me AND t.delegation_ = 'PENDING' AS delegated,
-			             t.due_date_ AS due, t.follow_up_date_ AS follow_up
-			      FROM act_ru_task t
-			      WHERE t.tenant_id_ IN (:tenants)
-			        AND (t.assignee_ = :me OR t.owner_ = :me OR t.assignee_ IS NULL AND %s)) v
-			""".formatted(OFFICE_CANDIDATE, OFFICE_CANDIDATE);
+			SELECT count(*) FILTER (WHERE kind = 'mine') AS mine,
+			       count(*) FILTER (WHERE kind = 'office') AS office,
+			       count(*) FILTER (WHERE kind <> 'delegated' AND due < :now) AS overdue,
+			       count(*) FILTER (WHERE kind <> 'delegated' AND due >= :now AND due < :tomorrow) AS due_today,
+			       count(*) FILTER (WHERE kind <> 'delegated' AND due >= :now AND due < :nextWeek) AS due_this_week,
+			       count(*) FILTER (WHERE kind = 'mine' AND follow_up < :tomorrow) AS follow_up,
+			       count(*) FILTER (WHERE kind = 'delegated') AS delegated
+			FROM (SELECT 'mine' AS kind, t.due_date_ AS due, t.follow_up_date_ AS follow_up
+			      FROM act_ru_task t WHERE t.tenant_id_ IN (:tenants) AND t.assignee_ = :me
+			      UNION ALL
+			      SELECT 'office', t.due_date_, NULL
+			      FROM act_ru_task t WHERE t.tenant_id_ IN (:tenants) AND t.assignee_ IS NULL AND t.id_ IN (%s)
+			      UNION ALL
+			      SELECT 'delegated', NULL, NULL
+			      FROM act_ru_task t WHERE t.owner_ = :me AND t.tenant_id_ IN (:tenants) AND t.delegation_ = 'PENDING') v
+			""".formatted(OFFICE_TASKS);
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -90,7 +101,7 @@ class TaskSearch {
 		this.catalog = catalog;
 	}
 
-	@Transactional(readOnly = true)
+	/** Each query in its own autocommit statement: a transaction around them would add two round trips to every page. */
 	public TaskPage page(StaffUser clerk, TaskFilter filter) {
 		MapSqlParameterSource params = parameters(clerk);
 		Map<TaskView, Long> counts = counts(clerk, params);
