@@ -87,7 +87,7 @@ public class ClerkTasks {
 	@Transactional
 	public void unclaim(String taskId, StaffUser clerk) {
 		Task task = visibleTask(taskId, clerk);
-		if (clerk.id().equals(task.getAssignee()) && task.getDelegationState() == null) {
+		if (clerk.id().equals(task.getAssignee()) && task.getDelegationState() != DelegationState.PENDING) {
 			taskService.setAssignee(task.getId(), null);
 			audit.record(task, clerk, StaffAction.Kind.UNCLAIMED, null);
 		}

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Date;
+import java.util.List;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
@@ -68,10 +69,8 @@ public class TaskActions {
 		if (!clerk.id().equals(task.getAssignee()) && !free && !clerk.supervises()) {
 			throw new TaskActionRejectedException("task.assign.notAllowed");
 		}
-		Colleague colleague = colleagues.inOffices(tasks.candidateOffices(task), task.getTenantId()).stream()
-			.filter(candidate -> candidate.id().equals(colleagueId))
-			.findFirst()
-			.orElseThrow(() -> new TaskActionRejectedException("task.assign.notInOffice"));
+		Colleague colleague = chosen(colleagues.inOffices(tasks.candidateOffices(task), task.getTenantId()), colleagueId,
+				"task.assign.notInOffice");
 		changeAssignee(task, () -> taskService.setAssignee(task.getId(), colleague.id()));
 		audit.record(task, clerk, StaffAction.Kind.ASSIGNED, colleague.name());
 	}
@@ -83,10 +82,8 @@ public class TaskActions {
 		if (task.getDelegationState() == DelegationState.PENDING) {
 			throw new TaskActionRejectedException("task.delegate.already");
 		}
-		Colleague colleague = colleagues.inMunicipality(task.getTenantId(), clerk.id()).stream()
-			.filter(candidate -> candidate.id().equals(colleagueId))
-			.findFirst()
-			.orElseThrow(() -> new TaskActionRejectedException("task.delegate.notColleague"));
+		Colleague colleague = chosen(colleagues.inMunicipality(task.getTenantId(), clerk.id()), colleagueId,
+				"task.delegate.notColleague");
 		changeAssignee(task, () -> taskService.delegateTask(task.getId(), colleague.id()));
 		audit.record(task, clerk, StaffAction.Kind.DELEGATED, colleague.name());
 	}
@@ -152,6 +149,14 @@ public class TaskActions {
 			throw new TaskActionRejectedException("task.notYours");
 		}
 		return task;
+	}
+
+	/** The colleague the clerk picked, if they are among those the task may go to. */
+	private static Colleague chosen(List<Colleague> allowed, String colleagueId, String refusalKey) {
+		return allowed.stream()
+			.filter(candidate -> candidate.id().equals(colleagueId))
+			.findFirst()
+			.orElseThrow(() -> new TaskActionRejectedException(refusalKey));
 	}
 
 	/** Another clerk changed the task first: the engine's optimistic lock refuses this change. */
