@@ -71,6 +71,7 @@ class TaskListController {
 		model.addAttribute("sorts", TaskSort.values());
 		model.addAttribute("procedures", catalog.all());
 		model.addAttribute("savedFilters", savedFilters.of(clerk));
+		model.addAttribute("severalMunicipalities", clerk.municipalities().size() > 1);
 		return "tasklist/tasks";
 	}
 
