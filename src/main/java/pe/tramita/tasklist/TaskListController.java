@@ -61,10 +61,7 @@ class TaskListController {
 		TaskFilter filter = new TaskFilter(TaskView.fromSlug(view).orElse(TaskView.MINE), text,
 				catalog.find(procedureKey == null ? "" : procedureKey).map(p -> p.key()).orElse(null),
 				TaskSort.fromSlug(sort).orElse(TaskSort.DUE), page.matches("\\d{1,6}") ? Integer.parseInt(page) : 1);
-		TaskPage result = search.page(clerk, filter);
-		if (view == null && result.counts().get(TaskView.MINE) == 0 && result.counts().get(TaskView.OFFICE) > 0) {
-			result = search.page(clerk, filter.inView(TaskView.OFFICE));
-		}
+		TaskPage result = view == null ? search.defaultPage(clerk, filter) : search.page(clerk, filter);
 		model.addAttribute("result", result);
 		model.addAttribute("views", java.util.Arrays.stream(TaskView.values())
 			.filter(v -> !v.forSupervisors() || clerk.supervises()).toList());

@@ -205,6 +205,19 @@ class TaskListSearchTests {
 	}
 
 	@Test
+	void theDefaultViewIsTheClerksOwnTasksOrTheirOfficesWhenTheyHoldNone() throws Exception {
+		String ubigeo = "060306";
+		String caseNumber = applications.fileLicence(ubigeo, RiskLevel.BAJO).caseNumber();
+		Authentication clerk = staff.login(Offices.MESA_DE_PARTES, ubigeo);
+		assertThat(mvc.perform(get("/bandeja").with(authentication(clerk))).andReturn().getResponse().getContentAsString())
+			.containsPattern("id=\"vista-oficina\"\\s+aria-current=\"page\"").contains(caseNumber);
+		tasks.claim(search.page((StaffUser) clerk.getPrincipal(), TaskFilter.of(TaskView.OFFICE)).rows().get(0).taskId(),
+				(StaffUser) clerk.getPrincipal());
+		assertThat(mvc.perform(get("/bandeja").with(authentication(clerk))).andReturn().getResponse().getContentAsString())
+			.containsPattern("id=\"vista-mias\"\\s+aria-current=\"page\"");
+	}
+
+	@Test
 	void badParametersFallBackToTheDefaultsAndATooLongSearchIsExplained() throws Exception {
 		Authentication clerk = staff.login(Offices.MESA_DE_PARTES, "060302");
 		String page = mvc.perform(get("/bandeja").with(authentication(clerk)).param("vista", "nada")
