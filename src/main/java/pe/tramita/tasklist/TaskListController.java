@@ -166,22 +166,24 @@ class TaskListController {
 	@PostMapping("/bandeja/tareas/{taskId}/resolver")
 	String resolve(@PathVariable String taskId, @RequestParam(name = "respuesta", required = false) String answer,
 			@AuthenticationPrincipal StaffUser clerk, RedirectAttributes redirect) {
-		return act(redirect, "redirect:/bandeja", "task.resolved", () -> actions.resolve(taskId, clerk, answer),
-				"redirect:/bandeja/tareas/" + taskId);
+		return keepTypedOnRefusal(redirect, "typedAnswer", answer, act(redirect, "redirect:/bandeja", "task.resolved",
+				() -> actions.resolve(taskId, clerk, answer), "redirect:/bandeja/tareas/" + taskId));
 	}
 
 	@PostMapping("/bandeja/tareas/{taskId}/seguimiento")
 	String followUp(@PathVariable String taskId, @RequestParam(name = "fecha", required = false) String date,
 			@AuthenticationPrincipal StaffUser clerk, RedirectAttributes redirect) {
 		String back = "redirect:/bandeja/tareas/" + taskId;
-		return act(redirect, back, "task.followUpSet", () -> actions.followUp(taskId, clerk, date), back);
+		return keepTypedOnRefusal(redirect, "typedFollowUp", date,
+				act(redirect, back, "task.followUpSet", () -> actions.followUp(taskId, clerk, date), back));
 	}
 
 	@PostMapping("/bandeja/tareas/{taskId}/comentar")
 	String comment(@PathVariable String taskId, @RequestParam(name = "comentario", required = false) String comment,
 			@AuthenticationPrincipal StaffUser clerk, RedirectAttributes redirect) {
 		String back = "redirect:/bandeja/tareas/" + taskId + "#comentarios";
-		return act(redirect, back, "task.commented", () -> actions.comment(taskId, clerk, comment), back);
+		return keepTypedOnRefusal(redirect, "typedComment", comment,
+				act(redirect, back, "task.commented", () -> actions.comment(taskId, clerk, comment), back));
 	}
 
 	@PostMapping("/bandeja/tareas/{taskId}/adjuntar")
@@ -212,6 +214,14 @@ class TaskListController {
 		catch (TaskActionRejectedException e) {
 			return rejected(redirect, e, refused);
 		}
+	}
+
+	/** A refused text comes back in its field: the clerk corrects it instead of typing it again. */
+	private static String keepTypedOnRefusal(RedirectAttributes redirect, String attribute, String typed, String view) {
+		if (redirect.getFlashAttributes().containsKey("problem")) {
+			redirect.addFlashAttribute(attribute, typed);
+		}
+		return view;
 	}
 
 	private static String rejected(RedirectAttributes redirect, TaskActionRejectedException e, String back) {

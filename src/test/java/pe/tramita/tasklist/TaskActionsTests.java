@@ -164,7 +164,8 @@ class TaskActionsTests {
 		mvc.perform(post(task + "/comentar").with(authentication(ana)).with(csrf()).param("comentario", "   "))
 			.andExpect(redirectedUrl(task + "#comentarios")).andExpect(flash().attribute("problem", "task.comment.required"));
 		mvc.perform(post(task + "/comentar").with(authentication(ana)).with(csrf()).param("comentario", "x".repeat(2001)))
-			.andExpect(flash().attribute("problem", "task.text.tooLong"));
+			.andExpect(flash().attribute("problem", "task.text.tooLong"))
+			.andExpect(flash().attribute("typedComment", "x".repeat(2001)));
 		assertThat(comments(taskId)).isZero();
 
 		mvc.perform(post(task + "/comentar").with(authentication(ana)).with(csrf())
