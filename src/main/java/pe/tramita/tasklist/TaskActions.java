@@ -71,7 +71,7 @@ public class TaskActions {
 		}
 		Colleague colleague = chosen(colleagues.inOffices(tasks.candidateOffices(task), task.getTenantId()), colleagueId,
 				"task.assign.notInOffice");
-		changeAssignee(task, () -> taskService.setAssignee(task.getId(), colleague.id()));
+		changeTask(() -> taskService.setAssignee(task.getId(), colleague.id()));
 		audit.record(task, clerk, StaffAction.Kind.ASSIGNED, colleague.name());
 	}
 
@@ -84,7 +84,7 @@ public class TaskActions {
 		}
 		Colleague colleague = chosen(colleagues.inMunicipality(task.getTenantId(), clerk.id()), colleagueId,
 				"task.delegate.notColleague");
-		changeAssignee(task, () -> taskService.delegateTask(task.getId(), colleague.id()));
+		changeTask(() -> taskService.delegateTask(task.getId(), colleague.id()));
 		audit.record(task, clerk, StaffAction.Kind.DELEGATED, colleague.name());
 	}
 
@@ -96,7 +96,7 @@ public class TaskActions {
 			throw new TaskActionRejectedException("task.resolve.notDelegated");
 		}
 		String text = text(answer, "task.resolve.answerRequired");
-		changeAssignee(task, () -> taskService.resolveTask(task.getId()));
+		changeTask(() -> taskService.resolveTask(task.getId()));
 		audit.record(task, clerk, StaffAction.Kind.RESOLVED, text);
 	}
 
@@ -121,8 +121,8 @@ public class TaskActions {
 			}
 		}
 		task.setFollowUpDate(date == null ? null : Date.from(date.atStartOfDay(LegalClock.LIMA).toInstant()));
-		changeAssignee(task, () -> taskService.saveTask(task));
-		audit.record(task, clerk, StaffAction.Kind.FOLLOW_UP, date == null ? null : date.toString());
+		changeTask(() -> taskService.saveTask(task));
+		audit.record(task, clerk, StaffAction.Kind.FOLLOW_UP, date == null ? null : DAY.format(date));
 	}
 
 	/** A comment for the staff (citizens never see it) by anyone who may see the task. */
@@ -160,7 +160,7 @@ public class TaskActions {
 	}
 
 	/** Another clerk changed the task first: the engine's optimistic lock refuses this change. */
-	private static void changeAssignee(Task task, Runnable change) {
+	private static void changeTask(Runnable change) {
 		try {
 			change.run();
 		}

@@ -125,6 +125,11 @@ public class TaskSearch {
 		String where = where(filter, params);
 		long total = filter.narrowed() ? jdbc.queryForObject("SELECT count(*) " + FROM + where, params, Long.class)
 				: counts.get(filter.view());
+		long lastPage = Math.max(1, (total + TaskPage.SIZE - 1) / TaskPage.SIZE);
+		if (filter.page() > lastPage) {
+			// a page that no longer exists (tasks were taken meanwhile, or a typed number) shows the last one
+			filter = filter.onPage((int) lastPage);
+		}
 		params.addValue("limit", TaskPage.SIZE).addValue("offset", (filter.page() - 1L) * TaskPage.SIZE);
 		List<TaskRow> rows = jdbc.query("""
 				SELECT t.id_, t.name_, t.create_time_, t.due_date_, t.follow_up_date_, t.priority_, t.assignee_,

@@ -168,6 +168,9 @@ class TaskListSearchTests {
 			two.rows().forEach(row -> seen.add(row.taskId()));
 			assertThat(seen).hasSize(27);
 		}
+		TaskPage beyond = search.page(clerk, new TaskFilter(TaskView.OFFICE, null, null, TaskSort.DUE, 9));
+		assertThat(beyond.filter().page()).isEqualTo(2);
+		assertThat(beyond.rows()).hasSize(2);
 		List<TaskRow> byCreation = search.page(clerk, new TaskFilter(TaskView.OFFICE, null, null, TaskSort.CREATED, 1)).rows();
 		assertThat(byCreation).extracting(TaskRow::created).isSorted();
 	}
