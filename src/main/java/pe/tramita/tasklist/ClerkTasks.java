@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,8 +47,10 @@ public class ClerkTasks {
 
 	private final StaffAudit audit;
 
+	private final JdbcTemplate jdbc;
+
 	ClerkTasks(TaskService taskService, FormService formService, RuntimeService runtimeService,
-			Expedientes expedientes, CaseFiles caseFiles, Colleagues colleagues, StaffAudit audit) {
+			Expedientes expedientes, CaseFiles caseFiles, Colleagues colleagues, StaffAudit audit, JdbcTemplate jdbc) {
 		this.taskService = taskService;
 		this.formService = formService;
 		this.runtimeService = runtimeService;
@@ -55,6 +58,7 @@ public class ClerkTasks {
 		this.caseFiles = caseFiles;
 		this.colleagues = colleagues;
 		this.audit = audit;
+		this.jdbc = jdbc;
 	}
 
 	@Transactional(readOnly = true)
@@ -96,6 +100,8 @@ public class ClerkTasks {
 	/** Completes the step when every field passes its model's constraints; otherwise changes nothing. */
 	@Transactional
 	public ModelForms.Submission complete(String taskId, StaffUser clerk, Map<String, String> typed) {
+		visibleTask(taskId, clerk);
+		lockUntilThisTransactionEnds(taskId);
 		Task task = visibleTask(taskId, clerk);
 		if (!clerk.id().equals(task.getAssignee())) {
 			throw new TaskClaimedByOtherException(taskId);
@@ -103,19 +109,31 @@ public class ClerkTasks {
 		if (task.getDelegationState() == DelegationState.PENDING) {
 			throw new TaskActionRejectedException("task.delegatedResolveInstead");
 		}
-		var fields = ModelForms.fields(formService.getTaskFormData(taskId).getFormFields());
-		ModelForms.Submission submission = ModelForms.parse(fields, typed);
-		if (submission.valid()) {
-			// recorded first: it names the step, which the completion removes from the runtime tables
-			audit.record(task, clerk, StaffAction.Kind.COMPLETED, null);
-			try {
+		// the task can vanish at any point below when someone else completes it at the same moment
+		try {
+			var fields = ModelForms.fields(formService.getTaskFormData(taskId).getFormFields());
+			ModelForms.Submission submission = ModelForms.parse(fields, typed);
+			if (submission.valid()) {
+				// recorded first: it names the step, which the completion removes from the runtime tables
+				audit.record(task, clerk, StaffAction.Kind.COMPLETED, null);
 				taskService.complete(task.getId(), submission.variables());
 			}
-			catch (NullValueException | OptimisticLockingException doneMeanwhile) {
-				throw new TaskAlreadyDoneException(taskId);
-			}
+			return submission;
 		}
-		return submission;
+		catch (NullValueException | OptimisticLockingException doneMeanwhile) {
+			throw new TaskAlreadyDoneException(taskId);
+		}
+	}
+
+	/**
+	 * Waits for whoever is completing the same task and locks it for this transaction. The engine's optimistic lock
+	 * alone is not enough here: a second completion that read the task before the first committed goes on to run
+	 * the process from where the first left it, and fails with whatever the next step's expressions say.
+	 */
+	private void lockUntilThisTransactionEnds(String taskId) {
+		if (jdbc.queryForList("SELECT id_ FROM act_ru_task WHERE id_ = ? FOR UPDATE", String.class, taskId).isEmpty()) {
+			throw new TaskAlreadyDoneException(taskId);
+		}
 	}
 
 	/**

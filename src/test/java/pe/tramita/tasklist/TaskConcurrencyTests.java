@@ -36,14 +36,15 @@ import pe.tramita.support.TramitaTest;
 
 /**
  * Two clerks acting on one task at the same instant, on two real threads released together by a barrier: one wins,
- * the other is told so, and nothing is done twice (the engine's optimistic lock on the task row decides).
+ * the other is told so, and nothing is done twice (claims: the engine's optimistic lock on the task row; completions:
+ * a row lock taken first, see {@code ClerkTasks.complete}).
  */
 @TramitaTest
 class TaskConcurrencyTests {
 
 	static final String UBIGEO = "060304";
 
-	static final int ROUNDS = 10;
+	static final int ROUNDS = 40;
 
 	@Autowired
 	ClerkTasks tasks;
@@ -81,8 +82,9 @@ class TaskConcurrencyTests {
 			String taskId = taskOf(applications.fileLicence(UBIGEO, RiskLevel.BAJO));
 			List<Object> outcomes = race(() -> claim(taskId, ana), () -> claim(taskId, beto));
 
-			assertThat(outcomes).filteredOn(StaffUser.class::isInstance).hasSize(1);
-			assertThat(outcomes).filteredOn(TaskClaimedByOtherException.class::isInstance).hasSize(1);
+			assertThat(outcomes).as("outcomes %s", outcomes).filteredOn(StaffUser.class::isInstance).hasSize(1);
+			assertThat(outcomes).as("outcomes %s", outcomes).filteredOn(TaskClaimedByOtherException.class::isInstance)
+				.hasSize(1);
 			StaffUser winner = (StaffUser) outcomes.stream().filter(StaffUser.class::isInstance).findFirst().orElseThrow();
 			assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(winner.id());
 			assertThat(actions(taskId, "CLAIMED")).isEqualTo(1);
@@ -99,8 +101,9 @@ class TaskConcurrencyTests {
 			Map<String, String> form = Map.of("requisitosCompletos", "true");
 			List<Object> outcomes = race(() -> complete(taskId, ana, form), () -> complete(taskId, ana, form));
 
-			assertThat(outcomes).filteredOn("done"::equals).hasSize(1);
-			assertThat(outcomes).filteredOn(o -> o instanceof TaskAlreadyDoneException || o instanceof TaskNotAvailableException)
+			assertThat(outcomes).as("outcomes %s", outcomes).filteredOn("done"::equals).hasSize(1);
+			assertThat(outcomes).as("outcomes %s", outcomes)
+				.filteredOn(o -> o instanceof TaskAlreadyDoneException || o instanceof TaskNotAvailableException)
 				.hasSize(1);
 			String processInstanceId = taskService.createTaskQuery().processInstanceBusinessKey(filing.caseNumber())
 				.singleResult().getProcessInstanceId();
