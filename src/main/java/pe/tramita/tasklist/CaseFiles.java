@@ -87,14 +87,15 @@ public class CaseFiles {
 			timeline.add(new CaseActivity(entry.at(), entry.messageKey(), entry.step(), entry.office(), null,
 					entry.detail()));
 		}
-		timeline.addAll(audit.activity(expediente.id()));
+		List<CaseActivity> staffActions = audit.activity(expediente.id());
+		timeline.addAll(staffActions);
 		timeline.sort(Comparator.comparing(CaseActivity::at));
 		boolean running = expediente.processInstanceId() != null && runtimeService.createProcessInstanceQuery()
 			.processInstanceId(expediente.processInstanceId()).count() > 0;
 		return new CaseFile(expediente,
 				catalog.find(expediente.procedureKey()).map(p -> p.name()).orElse(expediente.procedureKey()),
 				municipalities.get(expediente.ubigeo()).name(), businessDaysLeft(expediente),
-				documents.listFor(expediente.id()), timeline, audit.comments(expediente.id()),
+				documents.listFor(expediente.id()), timeline, StaffAudit.comments(staffActions),
 				progress.currentSteps(expediente),
 				running ? runtimeService.getActiveActivityIds(expediente.processInstanceId()) : List.of());
 	}

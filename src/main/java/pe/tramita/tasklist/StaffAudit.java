@@ -40,8 +40,8 @@ class StaffAudit {
 			.toList();
 	}
 
-	List<CaseActivity> comments(long expedienteId) {
-		return activity(expedienteId).stream()
+	static List<CaseActivity> comments(List<CaseActivity> activity) {
+		return activity.stream()
 			.filter(entry -> entry.messageKey().equals("activity." + StaffAction.Kind.COMMENTED.name()))
 			.toList();
 	}
