@@ -40,6 +40,16 @@ public class Formats {
 		return "S/ " + format.format(amount);
 	}
 
+	/** A measure with {@code digits} decimals (point as separator), or a dash when there is none. */
+	public String decimal(Double value, int digits) {
+		return value == null || value.isNaN() ? "—" : String.format(Locale.US, "%,." + digits + "f", value);
+	}
+
+	/** A share (0 to 1) as a percentage with one decimal. */
+	public String percent(double share) {
+		return String.format(Locale.US, "%.1f %%", share * 100);
+	}
+
 	public String size(long bytes) {
 		if (bytes < 1024) {
 			return bytes + " B";
