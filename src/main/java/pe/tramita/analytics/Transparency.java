@@ -1,0 +1,103 @@
+package pe.tramita.analytics;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import pe.tramita.calendar.LegalClock;
+import pe.tramita.catalog.Procedure;
+import pe.tramita.catalog.ProcedureCatalog;
+
+/**
+ * What the public transparency page publishes for a municipality: per public procedure and month, cases filed and
+ * resolved, the median business days against the legal term, the shares on time and by silence. Counts and times
+ * only: no case, name or document.
+ */
+@Service
+public class Transparency {
+
+	/** One month of one procedure. */
+	public record Month(YearMonth month, long filed, long resolved, Double medianBusinessDays, Double onTimeShare,
+			Double silenceShare) {
+	}
+
+	/** A procedure's year, month by month, with the totals of the whole period. */
+	public record ProcedureYear(Procedure procedure, Month total, List<Month> months) {
+	}
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final ProcedureCatalog catalog;
+
+	Transparency(NamedParameterJdbcTemplate jdbc, ProcedureCatalog catalog) {
+		this.jdbc = jdbc;
+		this.catalog = catalog;
+	}
+
+	/** The twelve months up to and including {@code lastMonth}. */
+	public List<ProcedureYear> year(String ubigeo, YearMonth lastMonth) {
+		YearMonth first = lastMonth.minusMonths(11);
+		MapSqlParameterSource params = new MapSqlParameterSource("ubigeo", ubigeo)
+			.addValue("from", Timestamp.from(first.atDay(1).atStartOfDay(LegalClock.LIMA).toInstant()))
+			.addValue("to", Timestamp.from(lastMonth.plusMonths(1).atDay(1).atStartOfDay(LegalClock.LIMA).toInstant()));
+		Map<String, Map<String, Long>> filed = new HashMap<>();
+		jdbc.query("""
+				SELECT procedure_key, to_char(filed_at AT TIME ZONE 'America/Lima', 'YYYY-MM') AS month, count(*) AS filed
+				FROM tramita.expediente WHERE ubigeo = :ubigeo AND filed_at >= :from AND filed_at < :to
+				GROUP BY ROLLUP (procedure_key, to_char(filed_at AT TIME ZONE 'America/Lima', 'YYYY-MM'))""", params, rs -> {
+					if (rs.getString("procedure_key") != null) {
+						filed.computeIfAbsent(rs.getString("procedure_key"), k -> new HashMap<>())
+							.put(rs.getString("month") == null ? "total" : rs.getString("month"), rs.getLong("filed"));
+					}
+				});
+		Map<String, Map<String, Month>> resolved = new HashMap<>();
+		jdbc.query("""
+				SELECT procedure_key, to_char(ended_at AT TIME ZONE 'America/Lima', 'YYYY-MM') AS month, count(*) AS resolved,
+				       percentile_cont(0.5) WITHIN GROUP (ORDER BY business_days) AS median_bd,
+				       avg(CASE WHEN on_time THEN 1.0 ELSE 0.0 END) AS on_time,
+				       avg(CASE WHEN by_silence THEN 1.0 ELSE 0.0 END) AS by_silence
+				FROM tramita.case_cycle WHERE ubigeo = :ubigeo AND ended_at >= :from AND ended_at < :to
+				GROUP BY ROLLUP (procedure_key, to_char(ended_at AT TIME ZONE 'America/Lima', 'YYYY-MM'))""", params, rs -> {
+					if (rs.getString("procedure_key") != null) {
+						String month = rs.getString("month") == null ? "total" : rs.getString("month");
+						resolved.computeIfAbsent(rs.getString("procedure_key"), k -> new HashMap<>())
+							.put(month, new Month(null, 0, rs.getLong("resolved"), rs.getDouble("median_bd"),
+									rs.getDouble("on_time"), rs.getDouble("by_silence")));
+					}
+				});
+		List<ProcedureYear> years = new ArrayList<>();
+		for (Procedure procedure : catalog.all()) {
+			if (procedure.internal()) {
+				continue;
+			}
+			Map<String, Long> filedByMonth = filed.getOrDefault(procedure.key(), Map.of());
+			Map<String, Month> resolvedByMonth = resolved.getOrDefault(procedure.key(), Map.of());
+			List<Month> months = new ArrayList<>();
+			for (YearMonth month = first; !month.isAfter(lastMonth); month = month.plusMonths(1)) {
+				months.add(month(month, filedByMonth.get(month.toString()), resolvedByMonth.get(month.toString())));
+			}
+			years.add(new ProcedureYear(procedure, month(null, filedByMonth.get("total"), resolvedByMonth.get("total")),
+					months));
+		}
+		return years;
+	}
+
+	private static Month month(YearMonth month, Long filed, Month resolved) {
+		return resolved == null ? new Month(month, filed == null ? 0 : filed, 0, null, null, null)
+				: new Month(month, filed == null ? 0 : filed, resolved.resolved(), resolved.medianBusinessDays(),
+						resolved.onTimeShare(), resolved.silenceShare());
+	}
+
+	public static YearMonth lastMonth(LocalDate today) {
+		return YearMonth.from(today);
+	}
+
+}
