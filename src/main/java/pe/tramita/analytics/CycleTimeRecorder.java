@@ -30,7 +30,7 @@ import pe.tramita.calendar.LegalClock;
 @Component
 public class CycleTimeRecorder {
 
-	static final int BATCH = 2_000;
+	static final int BATCH = 10_000;
 
 	/** "CYCL" */
 	private static final long ADVISORY_LOCK = 0x4359434CL;
@@ -54,7 +54,8 @@ public class CycleTimeRecorder {
 	}
 
 	/** Records every case finished and not yet recorded; answers how many. */
-	@Scheduled(fixedDelayString = "${tramita.analytics.record-every:PT1M}", initialDelayString = "PT30S")
+	@Scheduled(fixedDelayString = "${tramita.analytics.record-every:PT1M}",
+			initialDelayString = "${tramita.analytics.first-record-after:PT30S}")
 	public int recordFinished() {
 		int recorded = 0;
 		int batch;

@@ -22,6 +22,12 @@ record Rounds(String name, String unit, List<Double> values) {
 		return new Rounds(name, unit, List.of(value));
 	}
 
+	/** The sample at or below which {@code percent} % of the samples lie (nearest rank). */
+	static double percentile(List<Double> samples, int percent) {
+		List<Double> sorted = samples.stream().sorted().toList();
+		return sorted.get((int) Math.ceil(percent / 100.0 * sorted.size()) - 1);
+	}
+
 	double median() {
 		List<Double> sorted = values.stream().sorted().toList();
 		int n = sorted.size();

@@ -16,10 +16,8 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import pe.tramita.calendar.LegalClock;
@@ -39,6 +37,7 @@ import pe.tramita.support.TramitaTest;
  */
 @Tag("benchmark")
 @TramitaTest
+@Import(ServerTimes.class)
 class TaskListBenchmarkTests {
 
 	static final Path OUT = BenchmarkTests.OUT.resolve("tasklist");
@@ -51,29 +50,6 @@ class TaskListBenchmarkTests {
 
 	/** Backlog case 17 is a Mesa de Partes task of Cajamarca; its DNI also belongs to case 60,017 elsewhere. */
 	static final String DNI = TaskBacklog.dni(17);
-
-	/** The server's own time for each request, from the first filter in, to the response written. */
-	@TestConfiguration
-	static class ServerTimes {
-
-		static final java.util.concurrent.ConcurrentLinkedQueue<Double> LAST = new java.util.concurrent.ConcurrentLinkedQueue<>();
-
-		@Bean
-		FilterRegistrationBean<jakarta.servlet.Filter> serverTimeFilter() {
-			FilterRegistrationBean<jakarta.servlet.Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
-				long start = System.nanoTime();
-				try {
-					chain.doFilter(request, response);
-				}
-				finally {
-					LAST.add((System.nanoTime() - start) / 1e6);
-				}
-			});
-			registration.setOrder(Integer.MIN_VALUE);
-			return registration;
-		}
-
-	}
 
 	@LocalServerPort
 	int port;
@@ -188,17 +164,17 @@ class TaskListBenchmarkTests {
 			theirs.add(millis(baseline));
 		}
 		if (!server.isEmpty()) {
-			report.add(Rounds.single(name + ", at the client p50", "ms", percentile(ours, 50)));
-			report.add(Rounds.single(name + ", at the client p95", "ms", percentile(ours, 95)));
+			report.add(Rounds.single(name + ", at the client p50", "ms", Rounds.percentile(ours, 50)));
+			report.add(Rounds.single(name + ", at the client p95", "ms", Rounds.percentile(ours, 95)));
 			ours = server;
 			name = name + ", server time";
 		}
-		report.add(Rounds.single(name + " p50", "ms", percentile(ours, 50)));
-		report.add(Rounds.single(name + " p95", "ms", percentile(ours, 95)));
-		report.add(Rounds.single(baselineName + " p50", "ms", percentile(theirs, 50)));
-		report.add(Rounds.single(baselineName + " p95", "ms", percentile(theirs, 95)));
-		report.ratio(name + ": p95 / engine p95", percentile(ours, 95) / percentile(theirs, 95), "<= 1.2");
-		report.ratio(name + ": p95", percentile(ours, 95), "<= 100 ms");
+		report.add(Rounds.single(name + " p50", "ms", Rounds.percentile(ours, 50)));
+		report.add(Rounds.single(name + " p95", "ms", Rounds.percentile(ours, 95)));
+		report.add(Rounds.single(baselineName + " p50", "ms", Rounds.percentile(theirs, 50)));
+		report.add(Rounds.single(baselineName + " p95", "ms", Rounds.percentile(theirs, 95)));
+		report.ratio(name + ": p95 / engine p95", Rounds.percentile(ours, 95) / Rounds.percentile(theirs, 95), "<= 1.2");
+		report.ratio(name + ": p95", Rounds.percentile(ours, 95), "<= 100 ms");
 	}
 
 	private static double millis(Callable<Object> call) throws Exception {
@@ -207,10 +183,6 @@ class TaskListBenchmarkTests {
 		return (System.nanoTime() - start) / 1e6;
 	}
 
-	private static double percentile(List<Double> samples, int percent) {
-		List<Double> sorted = samples.stream().sorted().toList();
-		return sorted.get((int) Math.ceil(percent / 100.0 * sorted.size()) - 1);
-	}
 
 	private WebSession login(String user) throws Exception {
 		WebSession session = new WebSession(port);

@@ -1,0 +1,165 @@
+package pe.tramita.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import pe.tramita.analytics.CycleTimeRecorder;
+import pe.tramita.analytics.CycleTimes;
+import pe.tramita.analytics.CycleTimes.Measures;
+import pe.tramita.calendar.BusinessCalendar;
+import pe.tramita.municipality.Municipalities;
+import pe.tramita.support.Staff;
+import pe.tramita.support.TramitaTest;
+
+/**
+ * Cycle time pages over 200,000 finished cases (1,000,000 activity instances) of all 127 municipalities: server time
+ * of the dashboard for a year of one province and of a municipality's transparency page, against the same figures
+ * computed the naive way (Camunda's {@code HistoryService} queries, then Java), interleaved sample by sample. Also the
+ * time to record the cases' cycle times from the history. Results in {@code target/bench/analytics/}.
+ */
+@Tag("benchmark")
+@TramitaTest
+@Import(ServerTimes.class)
+// the benchmark records the cycle times itself, timed: the schedule stays out of the way
+@TestPropertySource(properties = { "tramita.analytics.record-every=PT10H", "tramita.analytics.first-record-after=PT10H" })
+class AnalyticsBenchmarkTests {
+
+	static final Path OUT = BenchmarkTests.OUT.resolve("analytics");
+
+	static final int CASES = 200_000;
+
+	static final int WARM_UP = 3;
+
+	static final int SAMPLES = 30;
+
+	static final LocalDate FROM = LocalDate.of(2025, 12, 1);
+
+	static final LocalDate TO = LocalDate.of(2026, 11, 30);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	RepositoryService repositoryService;
+
+	@Autowired
+	HistoryService historyService;
+
+	@Autowired
+	BusinessCalendar calendar;
+
+	@Autowired
+	Municipalities municipalities;
+
+	@Autowired
+	CycleTimeRecorder recorder;
+
+	@Autowired
+	CycleTimes cycleTimes;
+
+	@Autowired
+	Staff staff;
+
+	@Test
+	void run() throws Exception {
+		String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("licencia-funcionamiento")
+			.withoutTenantId().latestVersion().singleResult().getId();
+		BenchmarkReport report = new BenchmarkReport();
+		long start = System.nanoTime();
+		CaseHistory.seed(jdbc, CASES, definition);
+		report.add(Rounds.single("Seeding 200,000 finished cases into the engine's history", "s", (System.nanoTime() - start) / 1e9));
+		report.add(Rounds.single("Activity instances in the history", "rows",
+				jdbc.queryForObject("SELECT count(*) FROM act_hi_actinst WHERE id_ LIKE 'bh-%'", Long.class)));
+		start = System.nanoTime();
+		int recorded = recorder.recordFinished();
+		report.add(Rounds.single("Recording their cycle times (CycleTimeRecorder, once)", "s", (System.nanoTime() - start) / 1e9));
+		assertThat(recorded).isGreaterThanOrEqualTo(CASES);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM tramita.step_cycle", Long.class)).isGreaterThanOrEqualTo(3L * CASES);
+
+		String[] province = municipalities.all().stream().filter(m -> m.province().equals("Cajamarca"))
+			.map(m -> m.ubigeo()).toArray(String[]::new);
+		NaiveHistoryDashboard naive = new NaiveHistoryDashboard(historyService, calendar);
+		theSameFiguresBothWays(naive, province);
+
+		staff.create("t.asesor.bench", "asesor", "060101");
+		WebSession advisor = new WebSession(port);
+		advisor.get("/ingresar");
+		WebSession.location(advisor.post("/ingresar", Map.of("username", "t.asesor.bench", "password", Staff.PASSWORD)));
+		String year = "desde=01/12/2025&hasta=30/11/2026&provincia=Cajamarca";
+		compare(report, "Dashboard, a year of Cajamarca province (12 municipalities), all procedures",
+				() -> advisor.get("/bandeja/analitica?" + year),
+				() -> naive.cases(province, FROM, TO));
+		compare(report, "Dashboard, same year and province, the licence with its steps and histogram",
+				() -> advisor.get("/bandeja/analitica?" + year + "&tramite=licencia-funcionamiento"),
+				() -> List.of(naive.cases(province, FROM, TO), naive.steps(province, "licencia-funcionamiento", FROM, TO)));
+		WebSession citizen = new WebSession(port);
+		compare(report, "Transparency page of the Municipalidad Provincial de Cajamarca, twelve months",
+				() -> citizen.get("/transparencia/060101"),
+				() -> naive.cases(new String[] { "060101" }, FROM, TO));
+		report.write(OUT);
+		System.out.println();
+		System.out.println(report.markdown());
+	}
+
+	/** At 200,000 cases, the dashboard's SQL and the naive Java agree on the province's figures. */
+	private void theSameFiguresBothWays(NaiveHistoryDashboard naive, String[] province) {
+		Measures ours = cycleTimes.cases(new CycleTimes.Scope(FROM, TO, "Cajamarca", null, null), "procedure").get(0);
+		double[] theirs = naive.cases(province, FROM, TO).get("procedure").get("licencia-funcionamiento");
+		assertThat((double) ours.count()).isEqualTo(theirs[0]);
+		assertThat(ours.medianBusinessDays()).isCloseTo(theirs[4], within(1e-9));
+		assertThat(ours.p90BusinessDays()).isCloseTo(theirs[5], within(1e-9));
+		assertThat(ours.maxBusinessDays()).isCloseTo(theirs[6], within(1e-9));
+		assertThat(ours.medianDays()).isCloseTo(theirs[1], within(0.001));
+		assertThat(ours.onTimeShare()).isCloseTo(theirs[7], within(1e-9));
+		assertThat(ours.silenceShare()).isCloseTo(theirs[8], within(1e-9));
+		System.out.printf(Locale.ROOT, "province-year: %d cases, median %.1f business days (both ways)%n", ours.count(),
+				ours.medianBusinessDays());
+	}
+
+	/** Interleaved; reports both sides' p50 and p95 and the naive/ours ratio of medians. */
+	private static void compare(BenchmarkReport report, String name, Callable<Object> page, Callable<Object> baseline)
+			throws Exception {
+		for (int i = 0; i < WARM_UP; i++) {
+			page.call();
+			baseline.call();
+		}
+		List<Double> server = new ArrayList<>();
+		List<Double> naive = new ArrayList<>();
+		for (int i = 0; i < SAMPLES; i++) {
+			ServerTimes.LAST.clear();
+			page.call();
+			server.add(ServerTimes.LAST.peek());
+			long start = System.nanoTime();
+			baseline.call();
+			naive.add((System.nanoTime() - start) / 1e6);
+		}
+		report.add(Rounds.single(name + ", server time p50", "ms", Rounds.percentile(server, 50)));
+		report.add(Rounds.single(name + ", server time p95", "ms", Rounds.percentile(server, 95)));
+		report.add(Rounds.single(name + ", HistoryService + Java p50", "ms", Rounds.percentile(naive, 50)));
+		report.add(Rounds.single(name + ", HistoryService + Java p95", "ms", Rounds.percentile(naive, 95)));
+		report.ratio(name + ": naive p50 / page p50", Rounds.percentile(naive, 50) / Rounds.percentile(server, 50), ">= 20");
+		report.ratio(name + ": page p95", Rounds.percentile(server, 95), "<= 500 ms");
+	}
+
+}
