@@ -41,6 +41,4 @@ CREATE TABLE step_cycle (
     working_hours        NUMERIC(9,2)
 );
 CREATE INDEX step_cycle_province_ended ON step_cycle (province, ended_at);
--- the recorder looks up when each task was first claimed
-CREATE INDEX staff_action_task ON staff_action (task_id);
 CREATE INDEX step_cycle_expediente ON step_cycle (expediente_id);
