@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -103,9 +102,7 @@ class AnalyticsBenchmarkTests {
 		theSameFiguresBothWays(naive, province);
 
 		staff.create("t.asesor.bench", "asesor", "060101");
-		WebSession advisor = new WebSession(port);
-		advisor.get("/ingresar");
-		WebSession.location(advisor.post("/ingresar", Map.of("username", "t.asesor.bench", "password", Staff.PASSWORD)));
+		WebSession advisor = WebSession.loggedIn(port, "t.asesor.bench", Staff.PASSWORD);
 		String year = "desde=01/12/2025&hasta=30/11/2026&provincia=Cajamarca";
 		compare(report, "Dashboard, a year of Cajamarca province (12 municipalities), all procedures",
 				() -> advisor.get("/bandeja/analitica?" + year),

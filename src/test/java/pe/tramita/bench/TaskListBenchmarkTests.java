@@ -81,8 +81,8 @@ class TaskListBenchmarkTests {
 		double seedSeconds = (System.nanoTime() - seeding) / 1e9;
 		staff.create(TaskBacklog.CLERK, "mesa-de-partes", TaskBacklog.OFFICE_MUNICIPALITY);
 		staff.create("t.jefa.bench", "supervision", TaskBacklog.OFFICE_MUNICIPALITY);
-		WebSession clerk = login(TaskBacklog.CLERK);
-		WebSession supervisor = login("t.jefa.bench");
+		WebSession clerk = WebSession.loggedIn(port, TaskBacklog.CLERK, Staff.PASSWORD);
+		WebSession supervisor = WebSession.loggedIn(port, "t.jefa.bench", Staff.PASSWORD);
 
 		int open = jdbc.queryForObject("SELECT count(*) FROM act_ru_task", Integer.class);
 		int inOffice = (int) officeQuery().count();
@@ -181,15 +181,6 @@ class TaskListBenchmarkTests {
 		long start = System.nanoTime();
 		call.call();
 		return (System.nanoTime() - start) / 1e6;
-	}
-
-
-	private WebSession login(String user) throws Exception {
-		WebSession session = new WebSession(port);
-		session.get("/ingresar");
-		String next = WebSession.location(session.post("/ingresar", Map.of("username", user, "password", Staff.PASSWORD)));
-		assertThat(next).isEqualTo("/bandeja");
-		return session;
 	}
 
 }

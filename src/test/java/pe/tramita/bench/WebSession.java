@@ -30,6 +30,17 @@ class WebSession {
 		this.base = "http://localhost:" + port;
 	}
 
+	/** A session of a staff member logged in through the login form. */
+	static WebSession loggedIn(int port, String user, String password) throws IOException, InterruptedException {
+		WebSession session = new WebSession(port);
+		session.get("/ingresar");
+		String next = location(session.post("/ingresar", Map.of("username", user, "password", password)));
+		if (!next.equals("/bandeja")) {
+			throw new IllegalStateException(user + " could not log in: sent to " + next);
+		}
+		return session;
+	}
+
 	String get(String path) throws IOException, InterruptedException {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
 		expect(response, 200, path);
