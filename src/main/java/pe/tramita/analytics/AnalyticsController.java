@@ -1,7 +1,5 @@
 package pe.tramita.analytics;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +26,7 @@ import pe.tramita.analytics.CycleTimes.StepMeasures;
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.catalog.Procedure;
 import pe.tramita.catalog.ProcedureCatalog;
+import pe.tramita.catalog.ProcessModels;
 import pe.tramita.municipality.Municipalities;
 import pe.tramita.web.NotFoundException;
 
@@ -48,13 +47,16 @@ class AnalyticsController {
 
 	private final RepositoryService repositoryService;
 
+	private final ProcessModels processModels;
+
 	AnalyticsController(CycleTimes cycleTimes, Municipalities municipalities, ProcedureCatalog catalog, LegalClock clock,
-			RepositoryService repositoryService) {
+			RepositoryService repositoryService, ProcessModels processModels) {
 		this.cycleTimes = cycleTimes;
 		this.municipalities = municipalities;
 		this.catalog = catalog;
 		this.clock = clock;
 		this.repositoryService = repositoryService;
+		this.processModels = processModels;
 	}
 
 	@GetMapping("/bandeja/analitica")
@@ -163,15 +165,10 @@ class AnalyticsController {
 		if (definition == null) {
 			throw new NotFoundException(procedureKey + " v" + version);
 		}
-		try (InputStream model = repositoryService.getProcessModel(definition.getId())) {
-			return ResponseEntity.ok()
-				.contentType(new MediaType("application", "xml", StandardCharsets.UTF_8))
-				.cacheControl(CacheControl.noStore())
-				.body(new String(model.readAllBytes(), StandardCharsets.UTF_8));
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
+		return ResponseEntity.ok()
+			.contentType(new MediaType("application", "xml", StandardCharsets.UTF_8))
+			.cacheControl(CacheControl.noStore())
+			.body(processModels.xml(definition.getId()));
 	}
 
 	private ScopeForm form(Map<String, String> params) {

@@ -1,15 +1,11 @@
 package pe.tramita.tasklist;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Service;
@@ -18,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import pe.tramita.calendar.BusinessCalendar;
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.catalog.ProcedureCatalog;
+import pe.tramita.catalog.ProcessModels;
 import pe.tramita.document.Documents;
 import pe.tramita.municipality.Municipalities;
 import pe.tramita.request.CaseProgress;
@@ -50,11 +47,11 @@ public class CaseFiles {
 
 	private final HistoryService historyService;
 
-	private final RepositoryService repositoryService;
+	private final ProcessModels processModels;
 
 	CaseFiles(Expedientes expedientes, CaseProgress progress, StaffAudit audit, Documents documents,
 			Municipalities municipalities, ProcedureCatalog catalog, BusinessCalendar calendar, LegalClock clock,
-			RuntimeService runtimeService, HistoryService historyService, RepositoryService repositoryService) {
+			RuntimeService runtimeService, HistoryService historyService, ProcessModels processModels) {
 		this.expedientes = expedientes;
 		this.progress = progress;
 		this.audit = audit;
@@ -65,7 +62,7 @@ public class CaseFiles {
 		this.clock = clock;
 		this.runtimeService = runtimeService;
 		this.historyService = historyService;
-		this.repositoryService = repositoryService;
+		this.processModels = processModels;
 	}
 
 	/** A case of another municipality (or none) is not found, whatever its number. */
@@ -111,12 +108,7 @@ public class CaseFiles {
 		if (instance == null) {
 			throw new TaskNotAvailableException("diagram of case " + expedienteId);
 		}
-		try (InputStream model = repositoryService.getProcessModel(instance.getProcessDefinitionId())) {
-			return new String(model.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException e) {
-			throw new IllegalStateException("Cannot read the model of " + instance.getProcessDefinitionId(), e);
-		}
+		return processModels.xml(instance.getProcessDefinitionId());
 	}
 
 	private Integer businessDaysLeft(ExpedienteView expediente) {

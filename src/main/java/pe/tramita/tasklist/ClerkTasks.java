@@ -160,6 +160,12 @@ public class ClerkTasks {
 			.collect(Collectors.toSet());
 	}
 
+	/** Its holder, a supervisor, or a clerk of one of its offices while it is free may hand a task out. */
+	static boolean mayAssign(Task task, Set<String> candidateOffices, StaffUser clerk) {
+		return clerk.id().equals(task.getAssignee()) || clerk.supervises()
+				|| task.getAssignee() == null && candidateOffices.stream().anyMatch(clerk.offices()::contains);
+	}
+
 	ExpedienteView expedienteOf(Task task) {
 		String caseNumber = runtimeService.createProcessInstanceQuery()
 			.processInstanceId(task.getProcessInstanceId())
@@ -172,8 +178,7 @@ public class ClerkTasks {
 		boolean mine = clerk.id().equals(task.getAssignee());
 		boolean delegated = task.getDelegationState() == DelegationState.PENDING;
 		Set<String> offices = candidateOffices(task);
-		boolean mayAssign = !delegated && (mine || clerk.supervises()
-				|| task.getAssignee() == null && offices.stream().anyMatch(clerk.offices()::contains));
+		boolean mayAssign = !delegated && mayAssign(task, offices, clerk);
 		return new TaskDetails(task.getId(), task.getName(), task.getDescription(), task.getAssignee(),
 				task.getOwner(), delegated, mine, mayAssign, task.getCreateTime().toInstant(),
 				task.getDueDate() == null ? null : task.getDueDate().toInstant(),

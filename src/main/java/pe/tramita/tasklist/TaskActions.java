@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
@@ -64,12 +65,11 @@ public class TaskActions {
 		if (task.getDelegationState() == DelegationState.PENDING) {
 			throw new TaskActionRejectedException("task.assign.delegated");
 		}
-		boolean free = task.getAssignee() == null
-				&& tasks.candidateOffices(task).stream().anyMatch(clerk.offices()::contains);
-		if (!clerk.id().equals(task.getAssignee()) && !free && !clerk.supervises()) {
+		Set<String> offices = tasks.candidateOffices(task);
+		if (!ClerkTasks.mayAssign(task, offices, clerk)) {
 			throw new TaskActionRejectedException("task.assign.notAllowed");
 		}
-		Colleague colleague = chosen(colleagues.inOffices(tasks.candidateOffices(task), task.getTenantId()), colleagueId,
+		Colleague colleague = chosen(colleagues.inOffices(offices, task.getTenantId()), colleagueId,
 				"task.assign.notInOffice");
 		changeTask(() -> taskService.setAssignee(task.getId(), colleague.id()));
 		audit.record(task, clerk, StaffAction.Kind.ASSIGNED, colleague.name());

@@ -103,22 +103,20 @@ public class TaskSearch {
 
 	/** Each query in its own autocommit statement: a transaction around them would add two round trips to every page. */
 	public TaskPage page(StaffUser clerk, TaskFilter filter) {
-		return page(clerk, filter, counts(clerk));
+		MapSqlParameterSource params = parameters(clerk);
+		return page(clerk, filter, counts(clerk, params), params);
 	}
 
 	/** The clerk's default view: their own tasks, or their offices' when they hold none. */
 	public TaskPage defaultPage(StaffUser clerk, TaskFilter filter) {
-		Map<TaskView, Long> counts = counts(clerk);
-		boolean nothingOfTheirOwn = counts.get(TaskView.MINE) == 0 && counts.get(TaskView.OFFICE) > 0;
-		return page(clerk, nothingOfTheirOwn ? filter.inView(TaskView.OFFICE) : filter, counts);
-	}
-
-	private Map<TaskView, Long> counts(StaffUser clerk) {
-		return counts(clerk, parameters(clerk));
-	}
-
-	private TaskPage page(StaffUser clerk, TaskFilter filter, Map<TaskView, Long> counts) {
 		MapSqlParameterSource params = parameters(clerk);
+		Map<TaskView, Long> counts = counts(clerk, params);
+		boolean nothingOfTheirOwn = counts.get(TaskView.MINE) == 0 && counts.get(TaskView.OFFICE) > 0;
+		return page(clerk, nothingOfTheirOwn ? filter.inView(TaskView.OFFICE) : filter, counts, params);
+	}
+
+	private TaskPage page(StaffUser clerk, TaskFilter filter, Map<TaskView, Long> counts,
+			MapSqlParameterSource params) {
 		if (clerk.municipalities().isEmpty() || filter.view().forSupervisors() && !clerk.supervises()) {
 			return new TaskPage(filter, List.of(), 0, counts);
 		}
