@@ -70,26 +70,47 @@ class AnalyticsController {
 			.collect(java.util.stream.Collectors.toMap(Procedure::key, Procedure::name)));
 		model.addAttribute("municipalityNames", municipalities.all().stream()
 			.collect(java.util.stream.Collectors.toMap(m -> m.ubigeo(), m -> m.name())));
-		model.addAttribute("tables", tables(form));
+		CycleTimes.Cases cases = cycleTimes.read(form.scope());
+		Map<String, List<Measures>> tables = tables(cases);
+		model.addAttribute("tables", tables);
+		model.addAttribute("monthNames", tables.get("meses").stream()
+			.collect(java.util.stream.Collectors.toMap(Measures::label, m -> monthName(m.label()))));
+		model.addAttribute("versionNames", tables.get("versiones").stream()
+			.collect(java.util.stream.Collectors.toMap(Measures::label, m -> m.label().substring(m.label().lastIndexOf(' ') + 1))));
 		model.addAttribute("openByAge", cycleTimes.openByAge(form.scope(), clock.today()));
+		Integer term = form.procedureKey() == null ? null : catalog.get(form.procedureKey()).termBusinessDays();
+		model.addAttribute("term", term);
+		model.addAttribute("trendMax", chartMax(tables.get("meses"), term));
+		model.addAttribute("versionMax", chartMax(tables.get("versiones"), term));
 		if (form.procedureKey() != null) {
 			Procedure procedure = catalog.get(form.procedureKey());
 			model.addAttribute("procedure", procedure);
-			model.addAttribute("steps", cycleTimes.steps(form.scope(), form.version()));
-			List<CycleTimes.Bar> histogram = cycleTimes.histogram(form.scope());
+			model.addAttribute("steps", cycleTimes.steps(cases, form.version()));
+			List<CycleTimes.Bar> histogram = cases.histogram();
 			model.addAttribute("histogram", histogram);
 			model.addAttribute("histogramMax", histogram.stream().mapToLong(CycleTimes.Bar::cases).max().orElse(0));
 		}
 		return "analytics/dashboard";
 	}
 
+	/** The top of a chart's scale: the largest p90 or the legal term, at least one day. */
+	private static double chartMax(List<Measures> rows, Integer term) {
+		double max = rows.stream().mapToDouble(Measures::p90BusinessDays).max().orElse(0);
+		return Math.max(1, Math.max(max, term == null ? 0 : term));
+	}
+
+	/** "2026-11" as "11/2026". */
+	private static String monthName(String yearMonth) {
+		return yearMonth.substring(5) + "/" + yearMonth.substring(0, 4);
+	}
+
 	/** The tables of the dashboard, by name: what the CSV and JSON exports serve. */
-	private Map<String, List<Measures>> tables(ScopeForm form) {
+	private static Map<String, List<Measures>> tables(CycleTimes.Cases cases) {
 		Map<String, List<Measures>> tables = new LinkedHashMap<>();
-		tables.put("tramites", cycleTimes.cases(form.scope(), "procedure"));
-		tables.put("versiones", cycleTimes.cases(form.scope(), "version"));
-		tables.put("municipios", cycleTimes.cases(form.scope(), "municipality"));
-		tables.put("meses", cycleTimes.cases(form.scope(), "month"));
+		tables.put("tramites", cases.by("procedure"));
+		tables.put("versiones", cases.by("version"));
+		tables.put("municipios", cases.by("municipality"));
+		tables.put("meses", cases.by("month"));
 		return tables;
 	}
 
@@ -105,10 +126,11 @@ class AnalyticsController {
 		json.put("tramite", form.procedureKey());
 		json.put("version", form.version());
 		json.put("problemas", form.problems());
-		json.putAll(tables(form));
+		CycleTimes.Cases cases = cycleTimes.read(form.scope());
+		json.putAll(tables(cases));
 		if (form.procedureKey() != null) {
-			json.put("pasos", cycleTimes.steps(form.scope(), form.version()));
-			json.put("histograma", cycleTimes.histogram(form.scope()));
+			json.put("pasos", cycleTimes.steps(cases, form.version()));
+			json.put("histograma", cases.histogram());
 		}
 		json.put("abiertosPorAntiguedad", cycleTimes.openByAge(form.scope(), clock.today()));
 		return json;
@@ -132,7 +154,7 @@ class AnalyticsController {
 			}
 		}
 		else {
-			List<Measures> rows = tables(form).get(table);
+			List<Measures> rows = tables(cycleTimes.read(form.scope())).get(table);
 			if (rows == null) {
 				throw new NotFoundException("table " + table);
 			}

@@ -25,7 +25,8 @@ import pe.tramita.calendar.LegalClock;
  * Keeps the cycle time of every finished case and of each of its user tasks, read from the engine's history (process
  * and activity instances) joined with our cases and the staff audit (who claimed when), in business days of the
  * case's municipality. Runs every minute and picks up what finished since; what it wrote outlives the engine's
- * history cleanup.
+ * history cleanup. It marks the cases it has recorded ({@code expediente.cycle_recorded}) and adds them to the monthly
+ * columns the dashboards read.
  */
 @Component
 public class CycleTimeRecorder {
@@ -73,12 +74,11 @@ public class CycleTimeRecorder {
 		List<FinishedCase> cases = jdbc.query("""
 				SELECT h.id_ AS pi, e.id, e.ubigeo, m.province, e.procedure_key, d.version_, h.start_time_, h.end_time_,
 				       e.due_date, e.status
-				FROM act_hi_procinst h
-				JOIN tramita.expediente e ON e.process_instance_id = h.id_
+				FROM tramita.expediente e
+				JOIN act_hi_procinst h ON h.id_ = e.process_instance_id
 				JOIN tramita.municipality m ON m.ubigeo = e.ubigeo
 				JOIN act_re_procdef d ON d.id_ = h.proc_def_id_
-				WHERE h.end_time_ IS NOT NULL
-				  AND NOT EXISTS (SELECT 1 FROM tramita.case_cycle c WHERE c.expediente_id = e.id)
+				WHERE NOT e.cycle_recorded AND e.process_instance_id IS NOT NULL AND h.end_time_ IS NOT NULL
 				ORDER BY h.end_time_
 				LIMIT :batch""", Map.of("batch", BATCH), (rs, n) -> new FinishedCase(rs.getString("pi"),
 				rs.getLong("id"), rs.getString("ubigeo"), rs.getString("province"), rs.getString("procedure_key"),
@@ -95,8 +95,55 @@ public class CycleTimeRecorder {
 				    :businessDays, :due, :onTime, :bySilence, :status)""",
 				cases.stream().map(this::caseRow).toArray(MapSqlParameterSource[]::new));
 		recordSteps(cases);
+		Map<String, Object> recorded = Map.of("ids", cases.stream().map(FinishedCase::expedienteId).toList());
+		jdbc.update("UPDATE tramita.expediente SET cycle_recorded = true WHERE id IN (:ids)", recorded);
+		jdbc.update(APPEND_CASE_MONTHS, recorded);
+		jdbc.update(APPEND_STEP_MONTHS, recorded);
 		return cases.size();
 	}
+
+	/** The batch's cases added to the columns of their municipality, version and month (V13 explains the table). */
+	private static final String APPEND_CASE_MONTHS = """
+			INSERT INTO tramita.case_cycle_month AS m (ubigeo, province, procedure_key, version, month, end_days,
+			    calendar_thousandths, business_days, on_time, by_silence)
+			SELECT ubigeo, province, procedure_key, version, date_trunc('month', ended_at AT TIME ZONE 'America/Lima')::date,
+			       array_agg(extract(day FROM ended_at AT TIME ZONE 'America/Lima')::smallint ORDER BY expediente_id),
+			       array_agg((calendar_days * 1000)::integer ORDER BY expediente_id),
+			       array_agg(business_days ORDER BY expediente_id),
+			       array_agg(on_time ORDER BY expediente_id),
+			       array_agg(by_silence ORDER BY expediente_id)
+			FROM tramita.case_cycle WHERE expediente_id IN (:ids)
+			GROUP BY 1, 2, 3, 4, 5
+			ON CONFLICT (ubigeo, procedure_key, version, month) DO UPDATE SET
+			    end_days = m.end_days || EXCLUDED.end_days,
+			    calendar_thousandths = m.calendar_thousandths || EXCLUDED.calendar_thousandths,
+			    business_days = m.business_days || EXCLUDED.business_days,
+			    on_time = m.on_time || EXCLUDED.on_time,
+			    by_silence = m.by_silence || EXCLUDED.by_silence""";
+
+	private static final String APPEND_STEP_MONTHS = """
+			INSERT INTO tramita.step_cycle_month AS m (ubigeo, province, procedure_key, version, month, activity_id,
+			    activity_name, first_started_at, case_end_days, calendar_thousandths, business_days, waiting_centihours,
+			    working_centihours)
+			SELECT s.ubigeo, s.province, s.procedure_key, s.version,
+			       date_trunc('month', c.ended_at AT TIME ZONE 'America/Lima')::date, s.activity_id, min(s.activity_name),
+			       min(s.started_at),
+			       array_agg(extract(day FROM c.ended_at AT TIME ZONE 'America/Lima')::smallint ORDER BY s.id),
+			       array_agg((s.calendar_days * 1000)::integer ORDER BY s.id),
+			       array_agg(s.business_days ORDER BY s.id),
+			       array_agg((s.waiting_hours * 100)::integer ORDER BY s.id),
+			       array_agg((s.working_hours * 100)::integer ORDER BY s.id)
+			FROM tramita.step_cycle s JOIN tramita.case_cycle c ON c.expediente_id = s.expediente_id
+			WHERE s.expediente_id IN (:ids)
+			GROUP BY 1, 2, 3, 4, 5, 6
+			ON CONFLICT (ubigeo, procedure_key, version, month, activity_id) DO UPDATE SET
+			    activity_name = coalesce(m.activity_name, EXCLUDED.activity_name),
+			    first_started_at = least(m.first_started_at, EXCLUDED.first_started_at),
+			    case_end_days = m.case_end_days || EXCLUDED.case_end_days,
+			    calendar_thousandths = m.calendar_thousandths || EXCLUDED.calendar_thousandths,
+			    business_days = m.business_days || EXCLUDED.business_days,
+			    waiting_centihours = m.waiting_centihours || EXCLUDED.waiting_centihours,
+			    working_centihours = m.working_centihours || EXCLUDED.working_centihours""";
 
 	private MapSqlParameterSource caseRow(FinishedCase c) {
 		LocalDate endDay = day(c.ended());

@@ -1,20 +1,31 @@
 package pe.tramita.analytics;
 
-import java.sql.Timestamp;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.function.ObjIntConsumer;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import pe.tramita.calendar.LegalClock;
-
 /**
  * Cycle time measures over the recorded cases and steps: count, median, 90th percentile and maximum in calendar and
- * in business days, the share resolved within the legal term and by administrative silence. Percentiles are
- * PostgreSQL's {@code percentile_cont} (linear between the two nearest cases).
+ * in business days, the share resolved within the legal term and by administrative silence. Read from the monthly
+ * columns the recorder keeps ({@code case_cycle_month}, {@code step_cycle_month}: a year of a province is ~150 rows),
+ * measured here; percentiles are linear between the two nearest cases, as PostgreSQL's {@code percentile_cont}.
  */
 @Service
 public class CycleTimes {
@@ -22,6 +33,16 @@ public class CycleTimes {
 	/** Which cases: finished from {@code from} to {@code to} (both included, Lima days), optionally one province,
 	 * one municipality, one procedure. */
 	public record Scope(LocalDate from, LocalDate to, String province, String ubigeo, String procedureKey) {
+
+		/** The first day of {@code month} in the scope (the month is one the scope touches). */
+		int firstDayIn(YearMonth month) {
+			return month.equals(YearMonth.from(from)) ? from.getDayOfMonth() : 1;
+		}
+
+		int lastDayIn(YearMonth month) {
+			return month.equals(YearMonth.from(to)) ? to.getDayOfMonth() : 31;
+		}
+
 	}
 
 	/** The measures of a group of cases (or of steps). */
@@ -36,22 +57,23 @@ public class CycleTimes {
 			double shareOfCycleTime) {
 	}
 
-	private static final String CASE_MEASURES = """
-			count(*) AS cases,
-			percentile_cont(0.5) WITHIN GROUP (ORDER BY calendar_days) AS median_days,
-			percentile_cont(0.9) WITHIN GROUP (ORDER BY calendar_days) AS p90_days,
-			max(calendar_days) AS max_days,
-			percentile_cont(0.5) WITHIN GROUP (ORDER BY business_days) AS median_bd,
-			percentile_cont(0.9) WITHIN GROUP (ORDER BY business_days) AS p90_bd,
-			max(business_days) AS max_bd,
-			avg(CASE WHEN on_time THEN 1.0 ELSE 0.0 END) AS on_time,
-			avg(CASE WHEN by_silence THEN 1.0 ELSE 0.0 END) AS by_silence""";
+	/** The cases of one municipality, procedure version and month that ended, column by column. */
+	public record CaseMonth(String ubigeo, String procedureKey, int version, YearMonth month, int[] endDays,
+			int[] calendarThousandths, int[] businessDays, boolean[] onTime, boolean[] bySilence) {
+	}
 
-	private static final Map<String, String> GROUPS = Map.of(
-			"procedure", "procedure_key",
-			"version", "procedure_key || ' v' || version",
-			"municipality", "ubigeo",
-			"month", "to_char(ended_at AT TIME ZONE 'America/Lima', 'YYYY-MM')");
+	private record StepMonth(String activityId, String name, Instant firstStarted, int version,
+			YearMonth month, int[] caseEndDays, int[] calendarThousandths, int[] businessDays,
+			Integer[] waitingCentihours, Integer[] workingCentihours) {
+	}
+
+	private static final Map<String, Function<CaseMonth, String>> GROUPS = Map.of(
+			"procedure", CaseMonth::procedureKey,
+			"version", m -> m.procedureKey() + " v" + m.version(),
+			"municipality", CaseMonth::ubigeo,
+			"month", m -> m.month().toString());
+
+	static final int HISTOGRAM_BARS = 32;
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -61,43 +83,256 @@ public class CycleTimes {
 
 	/** The cases' measures grouped by procedure, version, municipality or month. */
 	public List<Measures> cases(Scope scope, String groupBy) {
-		String group = GROUPS.get(groupBy);
-		if (group == null) {
-			throw new IllegalArgumentException("Unknown grouping: " + groupBy);
-		}
+		return read(scope).by(groupBy);
+	}
+
+	/** The recorded cases of a scope, read once and measured in as many ways as a page needs. */
+	public Cases read(Scope scope) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		return jdbc.query("SELECT " + group + " AS grp, " + CASE_MEASURES + " FROM tramita.case_cycle "
-				+ where(scope, params) + " GROUP BY 1 ORDER BY 1", params,
-				(rs, n) -> new Measures(groupBy, rs.getString("grp"), rs.getLong("cases"), rs.getDouble("median_days"),
-						rs.getDouble("p90_days"), rs.getDouble("max_days"), rs.getDouble("median_bd"),
-						rs.getDouble("p90_bd"), rs.getDouble("max_bd"), rs.getDouble("on_time"),
-						rs.getDouble("by_silence")));
+		List<CaseMonth> months = jdbc.query("""
+				SELECT ubigeo, procedure_key, version, month, end_days, calendar_thousandths, business_days, on_time,
+				       by_silence
+				FROM tramita.case_cycle_month""" + where(scope, params), params,
+				(rs, n) -> new CaseMonth(rs.getString("ubigeo"), rs.getString("procedure_key"), rs.getInt("version"),
+						YearMonth.from(rs.getDate("month").toLocalDate()), ints(rs, "end_days"),
+						ints(rs, "calendar_thousandths"), ints(rs, "business_days"), booleans(rs, "on_time"),
+						booleans(rs, "by_silence")));
+		return new Cases(scope, months);
+	}
+
+	/** A scope's cases: measured per group, or counted per business day. */
+	public static final class Cases {
+
+		private final Scope scope;
+
+		private final List<CaseMonth> months;
+
+		/** The cases in scope, shortest calendar time first: their month (in {@code months}) and index there. */
+		private int[] monthInOrder;
+
+		private int[] indexInOrder;
+
+		Cases(Scope scope, List<CaseMonth> months) {
+			this.scope = scope;
+			this.months = months;
+		}
+
+		/** Grouped by procedure, version, municipality or month, ordered by the group's label. */
+		public List<Measures> by(String groupBy) {
+			Function<CaseMonth, String> group = GROUPS.get(groupBy);
+			if (group == null) {
+				throw new IllegalArgumentException("Unknown grouping: " + groupBy);
+			}
+			return measure(group).entrySet().stream()
+				.map(e -> e.getValue().measures(groupBy, e.getKey()))
+				.toList();
+		}
+
+		/** The groups' tallies by any label of a month's cases (procedure and month, for instance). */
+		Map<String, Tally> measure(Function<CaseMonth, String> group) {
+			Map<String, Tally> tallies = new TreeMap<>();
+			Tally[] tallyOfMonth = new Tally[months.size()];
+			for (int m = 0; m < months.size(); m++) {
+				tallyOfMonth[m] = tallies.computeIfAbsent(group.apply(months.get(m)), k -> new Tally());
+			}
+			// in calendar order, so that no group has to sort its calendar times again
+			sortByCalendarTime();
+			for (int k = 0; k < monthInOrder.length; k++) {
+				tallyOfMonth[monthInOrder[k]].add(months.get(monthInOrder[k]), indexInOrder[k]);
+			}
+			tallies.values().removeIf(Tally::isEmpty);
+			return tallies;
+		}
+
+		private void sortByCalendarTime() {
+			if (monthInOrder != null) {
+				return;
+			}
+			int total = months.stream().mapToInt(m -> m.endDays().length).sum();
+			int[] monthOf = new int[total];
+			int[] indexOf = new int[total];
+			long[] timeAndPosition = new long[total];
+			int[] count = { 0 };
+			for (int m = 0; m < months.size(); m++) {
+				int month = m;
+				int[] times = months.get(m).calendarThousandths();
+				forEachCaseOf(months.get(m), i -> {
+					monthOf[count[0]] = month;
+					indexOf[count[0]] = i;
+					timeAndPosition[count[0]] = (long) times[i] << 32 | count[0];
+					count[0]++;
+				});
+			}
+			long[] sorted = Arrays.copyOf(timeAndPosition, count[0]);
+			Arrays.sort(sorted);
+			monthInOrder = new int[sorted.length];
+			indexInOrder = new int[sorted.length];
+			for (int k = 0; k < sorted.length; k++) {
+				int position = (int) sorted[k];
+				monthInOrder[k] = monthOf[position];
+				indexInOrder[k] = indexOf[position];
+			}
+		}
+
+		/** How many cases took 0, 1, … 30 business days, and more than 30 (the last bar). */
+		public List<Bar> histogram() {
+			long[] counts = new long[HISTOGRAM_BARS];
+			forEachCase(null, (month, i) -> counts[Math.min(month.businessDays()[i], HISTOGRAM_BARS - 1)]++);
+			List<Bar> bars = new ArrayList<>();
+			for (int days = 0; days < HISTOGRAM_BARS; days++) {
+				bars.add(new Bar(days, days == HISTOGRAM_BARS - 1, counts[days]));
+			}
+			return bars;
+		}
+
+		/** Calendar thousandths of a day of all cases in scope (one version, when given). */
+		long totalCalendarThousandths(Integer version) {
+			long[] total = { 0 };
+			forEachCase(version, (month, i) -> total[0] += month.calendarThousandths()[i]);
+			return total[0];
+		}
+
+		private void forEachCase(Integer version, ObjIntConsumer<CaseMonth> action) {
+			for (CaseMonth month : months) {
+				if (version == null || month.version() == version) {
+					forEachCaseOf(month, i -> action.accept(month, i));
+				}
+			}
+		}
+
+		/** The index of each case of the month that ended on a day of the scope. */
+		private void forEachCaseOf(CaseMonth month, IntConsumer action) {
+			int first = scope.firstDayIn(month.month());
+			int last = scope.lastDayIn(month.month());
+			int[] days = month.endDays();
+			for (int i = 0; i < days.length; i++) {
+				if (days[i] >= first && days[i] <= last) {
+					action.accept(i);
+				}
+			}
+		}
+
+	}
+
+	/** One group's cases: their times and how many were on time or by silence. */
+	static final class Tally {
+
+		private final Sample calendarThousandths = new Sample();
+
+		private final Sample businessDays = new Sample();
+
+		private int onTime;
+
+		private int bySilence;
+
+		void add(CaseMonth month, int i) {
+			calendarThousandths.add(month.calendarThousandths()[i]);
+			businessDays.add(month.businessDays()[i]);
+			onTime += month.onTime()[i] ? 1 : 0;
+			bySilence += month.bySilence()[i] ? 1 : 0;
+		}
+
+		boolean isEmpty() {
+			return businessDays.size() == 0;
+		}
+
+		int count() {
+			return businessDays.size();
+		}
+
+		double medianBusinessDays() {
+			return businessDays.percentile(0.5);
+		}
+
+		double onTimeShare() {
+			return onTime / (double) count();
+		}
+
+		double silenceShare() {
+			return bySilence / (double) count();
+		}
+
+		Measures measures(String group, String label) {
+			return new Measures(group, label, count(), calendarThousandths.percentile(0.5) / 1000,
+					calendarThousandths.percentile(0.9) / 1000, calendarThousandths.max() / 1000.0,
+					businessDays.percentile(0.5), businessDays.percentile(0.9), businessDays.max(), onTimeShare(),
+					silenceShare());
+		}
+
 	}
 
 	/** Each user task's measures over the steps of the cases in scope (one version of the procedure, when given). */
 	public List<StepMeasures> steps(Scope scope, Integer version) {
-		MapSqlParameterSource params = new MapSqlParameterSource();
-		String cases = "SELECT expediente_id, calendar_days FROM tramita.case_cycle " + where(scope, params)
-				+ (version == null ? "" : " AND version = :version");
-		params.addValue("version", version);
-		return jdbc.query("""
-				WITH cases AS (%s)
-				SELECT activity_id, min(activity_name) AS name, count(*) AS steps,
-				       percentile_cont(0.5) WITHIN GROUP (ORDER BY calendar_days) AS median_days,
-				       percentile_cont(0.9) WITHIN GROUP (ORDER BY calendar_days) AS p90_days,
-				       max(calendar_days) AS max_days,
-				       percentile_cont(0.5) WITHIN GROUP (ORDER BY business_days) AS median_bd,
-				       percentile_cont(0.5) WITHIN GROUP (ORDER BY waiting_hours) AS median_waiting,
-				       percentile_cont(0.5) WITHIN GROUP (ORDER BY working_hours) AS median_working,
-				       sum(calendar_days) / NULLIF((SELECT sum(calendar_days) FROM cases), 0) AS share
-				FROM tramita.step_cycle
-				WHERE expediente_id IN (SELECT expediente_id FROM cases)
-				GROUP BY activity_id ORDER BY min(started_at)
-				""".formatted(cases), params,
-				(rs, n) -> new StepMeasures(rs.getString("activity_id"), rs.getString("name"), rs.getLong("steps"),
-						rs.getDouble("median_days"), rs.getDouble("p90_days"), rs.getDouble("max_days"),
-						rs.getDouble("median_bd"), (Double) rs.getObject("median_waiting"),
-						(Double) rs.getObject("median_working"), rs.getDouble("share")));
+		return steps(read(scope), version);
+	}
+
+	/** The same, with the scope's cases already read (for the share of their total time). */
+	public List<StepMeasures> steps(Cases cases, Integer version) {
+		MapSqlParameterSource params = new MapSqlParameterSource("version", version);
+		List<StepMonth> rows = jdbc.query("""
+				SELECT activity_id, activity_name, first_started_at, version, month, case_end_days, calendar_thousandths,
+				       business_days, waiting_centihours, working_centihours
+				FROM tramita.step_cycle_month""" + where(cases.scope, params)
+				+ (version == null ? "" : " AND version = :version"), params,
+				(rs, n) -> new StepMonth(rs.getString("activity_id"), rs.getString("activity_name"),
+						rs.getTimestamp("first_started_at").toInstant(), rs.getInt("version"),
+						YearMonth.from(rs.getDate("month").toLocalDate()), ints(rs, "case_end_days"),
+						ints(rs, "calendar_thousandths"), ints(rs, "business_days"),
+						(Integer[]) rs.getArray("waiting_centihours").getArray(),
+						(Integer[]) rs.getArray("working_centihours").getArray()));
+		Map<String, StepTally> steps = new LinkedHashMap<>();
+		for (StepMonth row : rows) {
+			steps.computeIfAbsent(row.activityId(), id -> new StepTally()).add(row, cases.scope);
+		}
+		long total = cases.totalCalendarThousandths(version);
+		return steps.entrySet().stream()
+			.filter(e -> e.getValue().calendar.size() > 0)
+			.sorted(Comparator.comparing(e -> e.getValue().firstStarted))
+			.map(e -> e.getValue().measures(e.getKey(), total))
+			.toList();
+	}
+
+	/** One step's times over the months read. */
+	private static final class StepTally {
+
+		private String name;
+
+		private Instant firstStarted;
+
+		private final Sample calendar = new Sample();
+
+		private final Sample business = new Sample();
+
+		private final Sample waiting = new Sample();
+
+		private final Sample working = new Sample();
+
+		void add(StepMonth row, Scope scope) {
+			name = name == null ? row.name() : name;
+			firstStarted = firstStarted == null || row.firstStarted().isBefore(firstStarted) ? row.firstStarted()
+					: firstStarted;
+			int first = scope.firstDayIn(row.month());
+			int last = scope.lastDayIn(row.month());
+			for (int i = 0; i < row.caseEndDays().length; i++) {
+				if (row.caseEndDays()[i] >= first && row.caseEndDays()[i] <= last) {
+					calendar.add(row.calendarThousandths()[i]);
+					business.add(row.businessDays()[i]);
+					waiting.addIfPresent(row.waitingCentihours()[i]);
+					working.addIfPresent(row.workingCentihours()[i]);
+				}
+			}
+		}
+
+		StepMeasures measures(String activityId, long totalCalendarThousandths) {
+			return new StepMeasures(activityId, name, calendar.size(), calendar.percentile(0.5) / 1000,
+					calendar.percentile(0.9) / 1000, calendar.max() / 1000.0, business.percentile(0.5), hours(waiting),
+					hours(working), totalCalendarThousandths == 0 ? 0 : calendar.sum() / (double) totalCalendarThousandths);
+		}
+
+	}
+
+	private static Double hours(Sample centihours) {
+		return centihours.size() == 0 ? null : centihours.percentile(0.5) / 100;
 	}
 
 	/** One bar of a histogram: cases that took {@code businessDays} business days ({@code open} for the last bar). */
@@ -109,24 +344,6 @@ public class CycleTimes {
 
 	}
 
-	/** How many cases took 0, 1, … 30 business days, and more than 30 (the last bar). */
-	public List<Bar> histogram(Scope scope) {
-		MapSqlParameterSource params = new MapSqlParameterSource();
-		Map<Integer, Long> counts = new java.util.HashMap<>();
-		jdbc.query("SELECT least(business_days, " + (HISTOGRAM_BARS - 1) + ") AS days, count(*) AS cases "
-				+ "FROM tramita.case_cycle " + where(scope, params) + " GROUP BY 1", params,
-				rs -> {
-					counts.put(rs.getInt("days"), rs.getLong("cases"));
-				});
-		List<Bar> bars = new java.util.ArrayList<>();
-		for (int days = 0; days < HISTOGRAM_BARS; days++) {
-			bars.add(new Bar(days, days == HISTOGRAM_BARS - 1, counts.getOrDefault(days, 0L)));
-		}
-		return bars;
-	}
-
-	static final int HISTOGRAM_BARS = 32;
-
 	/** Open cases of the scope's municipalities and procedure by age in calendar days since filing. */
 	public record Age(String label, long cases) {
 	}
@@ -135,7 +352,7 @@ public class CycleTimes {
 		MapSqlParameterSource params = new MapSqlParameterSource("today", java.sql.Date.valueOf(today));
 		StringBuilder where = new StringBuilder("WHERE e.resolved_at IS NULL AND e.process_instance_id IS NOT NULL");
 		if (scope.province() != null) {
-			where.append(" AND m.province = :province");
+			where.append(" AND e.ubigeo IN (SELECT ubigeo FROM tramita.municipality WHERE province = :province)");
 			params.addValue("province", scope.province());
 		}
 		if (scope.ubigeo() != null) {
@@ -150,16 +367,17 @@ public class CycleTimes {
 				SELECT count(*) FILTER (WHERE age <= 7) AS week, count(*) FILTER (WHERE age > 7 AND age <= 21) AS three_weeks,
 				       count(*) FILTER (WHERE age > 21 AND age <= 45) AS six_weeks, count(*) FILTER (WHERE age > 45) AS older
 				FROM (SELECT :today - (e.filed_at AT TIME ZONE 'America/Lima')::date AS age
-				      FROM tramita.expediente e JOIN tramita.municipality m ON m.ubigeo = e.ubigeo %s) a
+				      FROM tramita.expediente e %s) a
 				""".formatted(where), params, (rs, n) -> List.of(new Age("0-7", rs.getLong("week")),
 						new Age("8-21", rs.getLong("three_weeks")), new Age("22-45", rs.getLong("six_weeks")),
 						new Age("46+", rs.getLong("older")))).get(0);
 	}
 
+	/** The months the scope touches (its first and last ones partly: the days are filtered when measured). */
 	private static String where(Scope scope, MapSqlParameterSource params) {
-		StringBuilder where = new StringBuilder("WHERE ended_at >= :from AND ended_at < :to");
-		params.addValue("from", Timestamp.from(scope.from().atStartOfDay(LegalClock.LIMA).toInstant()));
-		params.addValue("to", Timestamp.from(scope.to().plusDays(1).atStartOfDay(LegalClock.LIMA).toInstant()));
+		StringBuilder where = new StringBuilder(" WHERE month >= :fromMonth AND month <= :toMonth");
+		params.addValue("fromMonth", java.sql.Date.valueOf(scope.from().withDayOfMonth(1)));
+		params.addValue("toMonth", java.sql.Date.valueOf(scope.to().withDayOfMonth(1)));
 		if (scope.province() != null) {
 			where.append(" AND province = :province");
 			params.addValue("province", scope.province());
@@ -173,6 +391,33 @@ public class CycleTimes {
 			params.addValue("procedure", scope.procedureKey());
 		}
 		return where.toString();
+	}
+
+	private static int[] ints(ResultSet rs, String column) throws SQLException {
+		Array array = rs.getArray(column);
+		Object values = array.getArray();
+		if (values instanceof Short[] shorts) {
+			int[] ints = new int[shorts.length];
+			for (int i = 0; i < shorts.length; i++) {
+				ints[i] = shorts[i];
+			}
+			return ints;
+		}
+		Integer[] integers = (Integer[]) values;
+		int[] ints = new int[integers.length];
+		for (int i = 0; i < integers.length; i++) {
+			ints[i] = integers[i];
+		}
+		return ints;
+	}
+
+	private static boolean[] booleans(ResultSet rs, String column) throws SQLException {
+		Boolean[] values = (Boolean[]) rs.getArray(column).getArray();
+		boolean[] booleans = new boolean[values.length];
+		for (int i = 0; i < values.length; i++) {
+			booleans[i] = values[i];
+		}
+		return booleans;
 	}
 
 }

@@ -37,9 +37,12 @@ public class Transparency {
 
 	private final ProcedureCatalog catalog;
 
-	Transparency(NamedParameterJdbcTemplate jdbc, ProcedureCatalog catalog) {
+	private final CycleTimes cycleTimes;
+
+	Transparency(NamedParameterJdbcTemplate jdbc, ProcedureCatalog catalog, CycleTimes cycleTimes) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
+		this.cycleTimes = cycleTimes;
 	}
 
 	/** The twelve months up to and including {@code lastMonth}. */
@@ -58,21 +61,10 @@ public class Transparency {
 							.put(rs.getString("month") == null ? "total" : rs.getString("month"), rs.getLong("filed"));
 					}
 				});
+		CycleTimes.Cases cases = cycleTimes.read(new CycleTimes.Scope(first.atDay(1), lastMonth.atEndOfMonth(), null, ubigeo, null));
 		Map<String, Map<String, Month>> resolved = new HashMap<>();
-		jdbc.query("""
-				SELECT procedure_key, to_char(ended_at AT TIME ZONE 'America/Lima', 'YYYY-MM') AS month, count(*) AS resolved,
-				       percentile_cont(0.5) WITHIN GROUP (ORDER BY business_days) AS median_bd,
-				       avg(CASE WHEN on_time THEN 1.0 ELSE 0.0 END) AS on_time,
-				       avg(CASE WHEN by_silence THEN 1.0 ELSE 0.0 END) AS by_silence
-				FROM tramita.case_cycle WHERE ubigeo = :ubigeo AND ended_at >= :from AND ended_at < :to
-				GROUP BY ROLLUP (procedure_key, to_char(ended_at AT TIME ZONE 'America/Lima', 'YYYY-MM'))""", params, rs -> {
-					if (rs.getString("procedure_key") != null) {
-						String month = rs.getString("month") == null ? "total" : rs.getString("month");
-						resolved.computeIfAbsent(rs.getString("procedure_key"), k -> new HashMap<>())
-							.put(month, new Month(null, 0, rs.getLong("resolved"), rs.getDouble("median_bd"),
-									rs.getDouble("on_time"), rs.getDouble("by_silence")));
-					}
-				});
+		cases.measure(m -> m.procedureKey() + " total").forEach((group, tally) -> put(resolved, group, tally));
+		cases.measure(m -> m.procedureKey() + " " + m.month()).forEach((group, tally) -> put(resolved, group, tally));
 		List<ProcedureYear> years = new ArrayList<>();
 		for (Procedure procedure : catalog.all()) {
 			if (procedure.internal()) {
@@ -88,6 +80,14 @@ public class Transparency {
 					months));
 		}
 		return years;
+	}
+
+	/** Under the procedure's key, by month ("2026-11") or "total". */
+	private static void put(Map<String, Map<String, Month>> resolved, String group, CycleTimes.Tally tally) {
+		String[] procedureAndMonth = group.split(" ");
+		resolved.computeIfAbsent(procedureAndMonth[0], k -> new HashMap<>())
+			.put(procedureAndMonth[1], new Month(null, 0, tally.count(), tally.medianBusinessDays(), tally.onTimeShare(),
+					tally.silenceShare()));
 	}
 
 	private static Month month(YearMonth month, Long filed, Month resolved) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -56,6 +57,7 @@ class IdentitySetup {
 			}
 		}
 		grantEverythingToAdmins();
+		grantDeploymentToAdvisors();
 		if (!adminPassword.isBlank() && identityService.createUserQuery().userId(adminUser).count() == 0) {
 			User admin = identityService.newUser(adminUser);
 			admin.setFirstName("Administrador");
@@ -64,6 +66,30 @@ class IdentitySetup {
 			identityService.saveUser(admin);
 			identityService.createMembership(adminUser, Offices.ADMIN);
 			log.info("Created administrator '{}'", adminUser);
+		}
+	}
+
+	/** Advisors deploy models from Camunda Modeler through the REST API (Tramita's model rules still apply). */
+	private void grantDeploymentToAdvisors() {
+		grant(Offices.ASESOR, Resources.DEPLOYMENT, Permissions.CREATE, Permissions.READ);
+		grant(Offices.ASESOR, Resources.PROCESS_DEFINITION, Permissions.READ);
+	}
+
+	private void grant(String group, Resource resource, Permission... permissions) {
+		boolean granted = authorizationService.createAuthorizationQuery()
+			.groupIdIn(group)
+			.resourceType(resource)
+			.resourceId(Authorization.ANY)
+			.count() > 0;
+		if (!granted) {
+			Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			authorization.setGroupId(group);
+			authorization.setResource(resource);
+			authorization.setResourceId(Authorization.ANY);
+			for (Permission permission : permissions) {
+				authorization.addPermission(permission);
+			}
+			authorizationService.saveAuthorization(authorization);
 		}
 	}
 

@@ -55,6 +55,11 @@ public final class Offices {
 		NAMES.put(ADMIN, "Administración del sistema");
 	}
 
+	/** One of the offices Tramita creates as Camunda groups at start-up. */
+	public static boolean isKnown(String office) {
+		return NAMES.containsKey(office);
+	}
+
 	private Offices() {
 	}
 

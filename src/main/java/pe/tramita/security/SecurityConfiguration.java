@@ -8,6 +8,7 @@ import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFil
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -20,12 +21,19 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	private static final String ADVISOR = "OFFICE_" + Offices.ASESOR;
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
 			throws Exception {
 		http.authenticationProvider(provider)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/bandeja/**").hasRole("STAFF")
+				.requestMatchers("/asesoria/**").hasAnyAuthority(ADVISOR, "ROLE_ADMIN")
+				// deploying from Camunda Modeler is for advisors; the engine applies the model rules to it
+				.requestMatchers(HttpMethod.POST, "/engine-rest/deployment/**").hasAnyAuthority(ADVISOR, "ROLE_ADMIN")
+				.requestMatchers(HttpMethod.DELETE, "/engine-rest/deployment/**").hasAnyAuthority(ADVISOR, "ROLE_ADMIN")
+				.requestMatchers("/engine-rest/migration/**").hasAnyAuthority(ADVISOR, "ROLE_ADMIN")
 				.requestMatchers("/camunda/**", "/engine-rest/**").hasRole("STAFF")
 				.requestMatchers("/actuator/health").permitAll()
 				.requestMatchers("/actuator/**").hasRole("ADMIN")

@@ -6,15 +6,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static pe.tramita.support.CaseClock.at;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
@@ -24,14 +22,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
 
 import pe.tramita.calendar.BusinessCalendar;
-import pe.tramita.calendar.LegalClock;
 import pe.tramita.request.Filing;
-import pe.tramita.request.RiskLevel;
 import pe.tramita.security.Offices;
 import pe.tramita.security.StaffUser;
-import pe.tramita.support.Applications;
+import pe.tramita.support.CaseClock;
 import pe.tramita.support.Staff;
-import pe.tramita.tasklist.ClerkTasks;
 import pe.tramita.analytics.CycleTimes.Measures;
 import pe.tramita.analytics.CycleTimes.Scope;
 import pe.tramita.analytics.CycleTimes.StepMeasures;
@@ -47,13 +42,7 @@ class CycleTimeFixtureTests {
 	static final String ANGUIA = "060402";
 
 	@Autowired
-	Applications applications;
-
-	@Autowired
-	ClerkTasks tasks;
-
-	@Autowired
-	TaskService taskService;
+	CaseClock caseClock;
 
 	@Autowired
 	ManagementService managementService;
@@ -103,7 +92,7 @@ class CycleTimeFixtureTests {
 		step(c, "reviewRequirements", mesa, at(2026, 12, 7, 10, 0), at(2026, 12, 7, 11, 0), Map.of("requisitosCompletos", "true"));
 		step(c, "classifyRisk", licencias, at(2026, 12, 9, 9, 0), at(2026, 12, 9, 10, 0), Map.of("nivelRiesgo", "BAJO"));
 		assertThat(c.dueDate()).isEqualTo(LocalDate.of(2026, 12, 31));
-		Job silence = managementService.createJobQuery().processInstanceId(instanceId(c)).timers().singleResult();
+		Job silence = managementService.createJobQuery().processInstanceId(caseClock.instanceId(c)).timers().singleResult();
 		ClockUtil.setCurrentTime(silence.getDuedate());
 		managementService.executeJob(silence.getId());
 
@@ -126,6 +115,17 @@ class CycleTimeFixtureTests {
 		assertThat(licence.onTimeShare()).isEqualTo(1.0);
 		assertThat(licence.silenceShare()).isCloseTo(1.0 / 3, within(1e-9));
 		assertThat(cycleTimes.cases(december, "month")).extracting(Measures::label).containsExactly("2026-12");
+		// a range's first and last days count whole, inside a month: from 03/12 leaves A (ended 02/12) out, up to
+		// 30/12 leaves C (ended 31/12) out, 09/12 alone is B; B and C each had the three steps (C's decision until
+		// silence ended it)
+		Scope fromThird = new Scope(LocalDate.of(2026, 12, 3), december.to(), "Chota", ANGUIA, "licencia-funcionamiento");
+		assertThat(cycleTimes.cases(fromThird, "procedure").get(0).medianDays()).isCloseTo((5.042 + 24.625) / 2, within(1e-9));
+		assertThat(cycleTimes.steps(fromThird, null)).extracting(StepMeasures::count).containsExactly(2L, 2L, 2L);
+		Scope upToThirtieth = new Scope(december.from(), LocalDate.of(2026, 12, 30), "Chota", ANGUIA, null);
+		assertThat(cycleTimes.cases(upToThirtieth, "procedure").get(0).maxDays()).isCloseTo(5.042, within(1e-9));
+		Scope ninth = new Scope(LocalDate.of(2026, 12, 9), LocalDate.of(2026, 12, 9), null, ANGUIA, null);
+		assertThat(cycleTimes.cases(ninth, "municipality")).singleElement()
+			.satisfies(m -> assertThat(m.count()).isEqualTo(1));
 
 		List<StepMeasures> steps = cycleTimes.steps(december, null);
 		assertThat(steps).extracting(StepMeasures::activityId)
@@ -185,27 +185,12 @@ class CycleTimeFixtureTests {
 	}
 
 	private Filing file(java.time.ZonedDateTime when) {
-		ClockUtil.setCurrentTime(Date.from(when.toInstant()));
-		return applications.fileLicence(ANGUIA, RiskLevel.BAJO);
+		return caseClock.fileLicence(ANGUIA, when);
 	}
 
 	private void step(Filing filing, String activity, StaffUser clerk, java.time.ZonedDateTime claimAt,
 			java.time.ZonedDateTime completeAt, Map<String, String> form) {
-		String taskId = taskService.createTaskQuery().processInstanceBusinessKey(filing.caseNumber())
-			.taskDefinitionKey(activity).singleResult().getId();
-		ClockUtil.setCurrentTime(Date.from(claimAt.toInstant()));
-		tasks.claim(taskId, clerk);
-		ClockUtil.setCurrentTime(Date.from(completeAt.toInstant()));
-		assertThat(tasks.complete(taskId, clerk, form).valid()).as(activity + " form").isTrue();
-	}
-
-	private String instanceId(Filing filing) {
-		return taskService.createTaskQuery().processInstanceBusinessKey(filing.caseNumber()).singleResult()
-			.getProcessInstanceId();
-	}
-
-	private static java.time.ZonedDateTime at(int year, int month, int day, int hour, int minute) {
-		return LocalDateTime.of(year, month, day, hour, minute).atZone(LegalClock.LIMA);
+		caseClock.step(filing, activity, clerk, claimAt, completeAt, form);
 	}
 
 }

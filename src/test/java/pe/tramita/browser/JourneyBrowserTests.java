@@ -1,10 +1,13 @@
 package pe.tramita.browser;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -67,8 +70,10 @@ abstract class JourneyBrowserTests {
 		browser.findElement(By.cssSelector("main form button")).click();
 	}
 
+	/** Waits for the login page: a page opened before the logout's redirect arrives would be replaced by it. */
 	void logOut() {
 		browser.findElement(By.cssSelector("header form button")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> driver.getCurrentUrl().contains("/ingresar"));
 	}
 
 	void open(String path) {

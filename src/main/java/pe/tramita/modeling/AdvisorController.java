@@ -1,0 +1,165 @@
+package pe.tramita.modeling;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import pe.tramita.catalog.ProcedureCatalog;
+import pe.tramita.catalog.ProcessModels;
+import pe.tramita.modeling.ModelDrafts.Draft;
+import pe.tramita.municipality.Municipalities;
+import pe.tramita.security.StaffUser;
+import pe.tramita.web.NotFoundException;
+
+/**
+ * The advisor's workspace ({@code /asesoria}, advisors and administrators): the library of procedures and their
+ * versions, drafts uploaded or copied from a version, their problems, download and deployment.
+ */
+@Controller
+class AdvisorController {
+
+	private final ModelLibrary library;
+
+	private final ModelDrafts drafts;
+
+	private final ProcedureCatalog catalog;
+
+	private final Municipalities municipalities;
+
+	private final ProcessModels processModels;
+
+	AdvisorController(ModelLibrary library, ModelDrafts drafts, ProcedureCatalog catalog, Municipalities municipalities,
+			ProcessModels processModels) {
+		this.library = library;
+		this.drafts = drafts;
+		this.catalog = catalog;
+		this.municipalities = municipalities;
+		this.processModels = processModels;
+	}
+
+	@GetMapping("/asesoria")
+	String library(Model model) {
+		model.addAttribute("procedures", library.all());
+		model.addAttribute("drafts", catalog.all().stream().flatMap(p -> drafts.of(p.key()).stream()).toList());
+		model.addAttribute("municipalityNames", municipalityNames());
+		return "modeling/library";
+	}
+
+	@PostMapping("/asesoria/borradores")
+	String upload(@RequestParam(name = "tramite", required = false) String procedureKey,
+			@RequestParam(name = "archivo", required = false) MultipartFile file,
+			@AuthenticationPrincipal StaffUser advisor, RedirectAttributes redirect) throws IOException {
+		try {
+			if (file == null || file.isEmpty()) {
+				throw new ModelRejectedException("model.error.empty");
+			}
+			long id = drafts.upload(procedureKey, file.getOriginalFilename(), file.getBytes(), advisor);
+			redirect.addFlashAttribute("message", "model.uploaded");
+			return "redirect:/asesoria/borradores/" + id;
+		}
+		catch (ModelRejectedException e) {
+			refused(redirect, e);
+			return "redirect:/asesoria";
+		}
+	}
+
+	@PostMapping("/asesoria/versiones/{definitionId}/copia")
+	String copy(@PathVariable String definitionId, @AuthenticationPrincipal StaffUser advisor,
+			RedirectAttributes redirect) {
+		try {
+			return "redirect:/asesoria/borradores/" + drafts.fromVersion(definitionId, advisor);
+		}
+		catch (ModelRejectedException e) {
+			refused(redirect, e);
+			return "redirect:/asesoria";
+		}
+	}
+
+	@GetMapping("/asesoria/versiones/{definitionId}")
+	String version(@PathVariable String definitionId, Model model) {
+		ModelLibrary.Version version = library.all().stream().flatMap(p -> p.versions().stream())
+			.filter(v -> v.definitionId().equals(definitionId)).findFirst()
+			.orElseThrow(() -> new NotFoundException(definitionId));
+		model.addAttribute("version", version);
+		model.addAttribute("municipalityNames", municipalityNames());
+		return "modeling/version";
+	}
+
+	@GetMapping("/asesoria/versiones/{definitionId}/modelo.bpmn")
+	ResponseEntity<String> versionXml(@PathVariable String definitionId) {
+		library.all().stream().flatMap(p -> p.versions().stream())
+			.filter(v -> v.definitionId().equals(definitionId)).findFirst()
+			.orElseThrow(() -> new NotFoundException(definitionId));
+		return bpmn(processModels.xml(definitionId), null);
+	}
+
+	@GetMapping("/asesoria/borradores/{id}")
+	String draft(@PathVariable long id, @AuthenticationPrincipal StaffUser advisor, Model model) {
+		Draft draft = drafts.find(id).orElseThrow(() -> new NotFoundException("draft " + id));
+		List<ModelProblem> problems = drafts.problems(draft);
+		model.addAttribute("draft", draft);
+		model.addAttribute("procedure", catalog.get(draft.procedureKey()));
+		model.addAttribute("problems", problems);
+		model.addAttribute("problemIds", String.join(",", problems.stream().map(ModelProblem::elementId)
+			.filter(java.util.Objects::nonNull).distinct().toList()));
+		model.addAttribute("municipalities", municipalities.all().stream()
+			.filter(m -> advisor.isAdmin() || advisor.worksIn(m.ubigeo())).toList());
+		return "modeling/draft";
+	}
+
+	@GetMapping("/asesoria/borradores/{id}/modelo.bpmn")
+	ResponseEntity<String> draftXml(@PathVariable long id,
+			@RequestParam(name = "descargar", required = false) String download) {
+		Draft draft = drafts.find(id).orElseThrow(() -> new NotFoundException("draft " + id));
+		return bpmn(draft.xml(), download == null ? null : catalog.get(draft.procedureKey()).processKey() + ".bpmn");
+	}
+
+	@PostMapping("/asesoria/borradores/{id}/desplegar")
+	String deploy(@PathVariable long id, @RequestParam(name = "municipio", required = false) String ubigeo,
+			@AuthenticationPrincipal StaffUser advisor, RedirectAttributes redirect) {
+		try {
+			drafts.deploy(id, ubigeo == null || ubigeo.isBlank() ? null : ubigeo, advisor);
+			redirect.addFlashAttribute("message", "model.deployed");
+			return "redirect:/asesoria";
+		}
+		catch (ModelRejectedException e) {
+			refused(redirect, e);
+			return "redirect:/asesoria/borradores/" + id;
+		}
+	}
+
+	private static void refused(RedirectAttributes redirect, ModelRejectedException e) {
+		redirect.addFlashAttribute("problem", e.messageKey());
+		redirect.addFlashAttribute("problemArguments", e.arguments());
+	}
+
+	private java.util.Map<String, String> municipalityNames() {
+		return municipalities.all().stream().collect(java.util.stream.Collectors.toMap(m -> m.ubigeo(), m -> m.name()));
+	}
+
+	private static ResponseEntity<String> bpmn(String xml, String attachment) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+			.contentType(new MediaType("application", "xml", StandardCharsets.UTF_8))
+			.cacheControl(CacheControl.noStore());
+		if (attachment != null) {
+			response.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(attachment).build().toString());
+		}
+		return response.body(xml);
+	}
+
+}

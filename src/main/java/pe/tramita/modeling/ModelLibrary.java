@@ -1,0 +1,77 @@
+package pe.tramita.modeling;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import pe.tramita.catalog.Procedure;
+import pe.tramita.catalog.ProcedureCatalog;
+
+/** Every procedure with its deployed versions: shared or of one municipality, when and by whom, cases running. */
+@Service
+public class ModelLibrary {
+
+	/** One deployed version of a procedure's model. */
+	public record Version(String definitionId, int version, String tenantId, Instant deployedAt, String deployedBy,
+			String source, long runningCases) {
+	}
+
+	/** A procedure and its versions, newest first. */
+	public record ProcedureModels(Procedure procedure, List<Version> versions) {
+	}
+
+	private final ProcedureCatalog catalog;
+
+	private final RepositoryService repositoryService;
+
+	private final JdbcTemplate jdbc;
+
+	ModelLibrary(ProcedureCatalog catalog, RepositoryService repositoryService, JdbcTemplate jdbc) {
+		this.catalog = catalog;
+		this.repositoryService = repositoryService;
+		this.jdbc = jdbc;
+	}
+
+	public List<ProcedureModels> all() {
+		Map<String, Long> running = new HashMap<>();
+		jdbc.query("SELECT proc_def_id_, count(*) AS cases FROM act_ru_execution WHERE parent_id_ IS NULL GROUP BY 1",
+				rs -> {
+					running.put(rs.getString(1), rs.getLong(2));
+				});
+		Map<String, String[]> deployedBy = new HashMap<>();
+		jdbc.query("SELECT deployment_id, deployed_by, source FROM tramita.model_deployment", rs -> {
+			deployedBy.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3) });
+		});
+		Map<String, Deployment> deployments = new HashMap<>();
+		repositoryService.createDeploymentQuery().list().forEach(d -> deployments.put(d.getId(), d));
+		return catalog.all().stream().map(procedure -> new ProcedureModels(procedure, repositoryService
+			.createProcessDefinitionQuery()
+			.processDefinitionKey(procedure.processKey())
+			.orderByProcessDefinitionVersion().desc()
+			.orderByTenantId().asc()
+			.list()
+			.stream()
+			.map(d -> version(d, deployments.get(d.getDeploymentId()), deployedBy.get(d.getDeploymentId()),
+					running.getOrDefault(d.getId(), 0L)))
+			.toList())).toList();
+	}
+
+	public ProcedureModels of(String procedureKey) {
+		return all().stream().filter(p -> p.procedure().key().equals(procedureKey)).findFirst()
+			.orElseThrow(() -> new ModelRejectedException("model.error.procedure"));
+	}
+
+	private static Version version(ProcessDefinition definition, Deployment deployment, String[] who, long running) {
+		return new Version(definition.getId(), definition.getVersion(), definition.getTenantId(),
+				deployment == null ? null : deployment.getDeploymentTime().toInstant(), who == null ? null : who[0],
+				who == null ? (deployment == null ? null : deployment.getSource()) : who[1], running);
+	}
+
+}

@@ -1,0 +1,70 @@
+package pe.tramita.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import pe.tramita.security.Offices;
+
+/**
+ * An advisor of San Benito in headless Chromium: uploads a model made elsewhere that runs a script (refused, the
+ * element marked, deploy disabled), then edits a copy of the licence's shared version and deploys it for San Benito.
+ */
+class AdvisorWorkspaceBrowserTests extends JourneyBrowserTests {
+
+	static final String SAN_BENITO = "060505";
+
+	@Test
+	void advisorUploadsAModelThatBreaksARuleThenDeploysACopyForTheirMunicipality() throws Exception {
+		logIn(staff.create("t.asesor." + SAN_BENITO, Offices.ASESOR, SAN_BENITO));
+		browser.findElement(By.linkText("Asesoría")).click();
+		assertThat(browser.findElement(By.id("versiones-licencia-funcionamiento")).getText())
+			.contains("Todas las municipalidades").doesNotContain("San Benito");
+
+		String withScript = Files.readString(Path.of("processes/licencia-funcionamiento/licencia-funcionamiento.bpmn"))
+			.replace("<bpmn:serviceTask id=\"recordObservation\"", "<bpmn:scriptTask id=\"recordObservation\" scriptFormat=\"groovy\"")
+			.replaceFirst("</bpmn:serviceTask>", "<bpmn:script>'rm -rf /'.execute()</bpmn:script></bpmn:scriptTask>");
+		Path file = Files.createTempFile("licencia-con-script", ".bpmn");
+		Files.writeString(file, withScript, StandardCharsets.UTF_8);
+		new Select(browser.findElement(By.id("tramite"))).selectByValue("licencia-funcionamiento");
+		browser.findElement(By.id("archivo")).sendKeys(file.toAbsolutePath().toString());
+		browser.findElement(By.cssSelector("#subir button")).click();
+		Browser.awaitSuccessMessage(browser, "Borrador guardado");
+		assertThat(browser.findElement(By.id("problemas")).getText()).contains("Notificar observaciones (recordObservation)",
+				"es una tarea de script", "línea");
+		assertThat(browser.findElement(By.cssSelector("#desplegar button")).isEnabled()).isFalse();
+		awaitDiagram();
+		assertThat(browser.findElements(By.cssSelector("#diagrama [data-element-id='recordObservation'].has-problem"))).hasSize(1);
+		Browser.screenshot(browser, "m1-asesoria-modelo-con-script");
+
+		browser.findElement(By.linkText("Procedimientos y versiones")).click();
+		browser.findElement(By.cssSelector("#versiones-licencia-funcionamiento button[aria-label='Editar una copia de Licencia de Funcionamiento, versión 1']")).click();
+		assertThat(browser.findElement(By.id("sin-problemas")).getText()).contains("cumple todas las reglas");
+		awaitDiagram();
+		new Select(browser.findElement(By.id("municipio"))).selectByValue(SAN_BENITO);
+		Browser.screenshot(browser, "m2-asesoria-copia-lista");
+		browser.findElement(By.cssSelector("#desplegar button")).click();
+		Browser.awaitSuccessMessage(browser, "Nueva versión desplegada");
+		WebElement versions = browser.findElement(By.id("versiones-licencia-funcionamiento"));
+		assertThat(versions.getText()).contains("Municipalidad Distrital de San Benito", "t.asesor." + SAN_BENITO);
+		assertThat(browser.findElement(By.id("borradores")).getText()).contains("Desplegado", "En edición");
+		Browser.screenshot(browser, "m3-asesoria-biblioteca");
+	}
+
+	private void awaitDiagram() {
+		WebElement diagram = browser.findElement(By.id("diagrama"));
+		new WebDriverWait(browser, Duration.ofSeconds(15))
+			.until(driver -> diagram.getAttribute("data-rendered") != null || diagram.getAttribute("data-error") != null);
+		assertThat(diagram.getAttribute("data-error")).isNull();
+	}
+
+}
