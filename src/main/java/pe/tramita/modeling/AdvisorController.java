@@ -3,7 +3,10 @@ package pe.tramita.modeling;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -15,7 +18,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -43,8 +48,11 @@ class AdvisorController {
 
 	private final ProcessModels processModels;
 
+	private final MessageSource messages;
+
 	AdvisorController(ModelLibrary library, ModelDrafts drafts, ProcedureCatalog catalog, Municipalities municipalities,
-			ProcessModels processModels) {
+			ProcessModels processModels, MessageSource messages) {
+		this.messages = messages;
 		this.library = library;
 		this.drafts = drafts;
 		this.catalog = catalog;
@@ -120,6 +128,34 @@ class AdvisorController {
 		model.addAttribute("municipalities", municipalities.all().stream()
 			.filter(m -> advisor.isAdmin() || advisor.worksIn(m.ubigeo())).toList());
 		return "modeling/draft";
+	}
+
+	@GetMapping("/asesoria/borradores/{id}/editar")
+	String editor(@PathVariable long id, Model model) {
+		Draft draft = drafts.find(id).orElseThrow(() -> new NotFoundException("draft " + id));
+		model.addAttribute("draft", draft);
+		model.addAttribute("procedure", catalog.get(draft.procedureKey()));
+		return "modeling/editor";
+	}
+
+	/** The editor saves here: the model's XML as the body; answers with the problems the rules find in it. */
+	@PostMapping(path = "/asesoria/borradores/{id}", consumes = { "application/xml", "text/xml" },
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ResponseEntity<Map<String, Object>> save(@PathVariable long id, @RequestBody(required = false) String xml,
+			@AuthenticationPrincipal StaffUser advisor, Locale locale) {
+		try {
+			drafts.save(id, xml, advisor);
+		}
+		catch (ModelRejectedException e) {
+			return ResponseEntity.badRequest().body(Map.of("guardado", false,
+					"mensaje", messages.getMessage(e.messageKey(), e.arguments(), locale)));
+		}
+		List<Map<String, Object>> problems = drafts.problems(drafts.find(id).orElseThrow()).stream()
+			.map(p -> Map.<String, Object>of("regla", p.rule(), "elemento", p.elementId() == null ? "" : p.elementId(),
+					"linea", p.line(), "mensaje", messages.getMessage(p.messageKey(), p.arguments().toArray(), locale)))
+			.toList();
+		return ResponseEntity.ok(Map.of("guardado", true, "problemas", problems));
 	}
 
 	@GetMapping("/asesoria/borradores/{id}/modelo.bpmn")

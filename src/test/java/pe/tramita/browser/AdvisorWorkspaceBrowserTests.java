@@ -9,10 +9,14 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
+import pe.tramita.modeling.ModelDrafts;
 import pe.tramita.security.Offices;
 
 /**
@@ -22,6 +26,9 @@ import pe.tramita.security.Offices;
 class AdvisorWorkspaceBrowserTests extends JourneyBrowserTests {
 
 	static final String SAN_BENITO = "060505";
+
+	@Autowired
+	ModelDrafts drafts;
 
 	@Test
 	void advisorUploadsAModelThatBreaksARuleThenDeploysACopyForTheirMunicipality() throws Exception {
@@ -58,6 +65,61 @@ class AdvisorWorkspaceBrowserTests extends JourneyBrowserTests {
 		assertThat(versions.getText()).contains("Municipalidad Distrital de San Benito", "t.asesor." + SAN_BENITO);
 		assertThat(browser.findElement(By.id("borradores")).getText()).contains("Desplegado", "En edición");
 		Browser.screenshot(browser, "m3-asesoria-biblioteca");
+	}
+
+	@Test
+	void advisorEditsAModelInTheBrowserAndTheRulesAnswerOnSave() throws Exception {
+		String toledo = "060506";
+		logIn(staff.create("t.asesor." + toledo, Offices.ASESOR, toledo));
+		open("/asesoria");
+		browser.findElement(By.cssSelector("#versiones-licencia-funcionamiento button[aria-label='Editar una copia de Licencia de Funcionamiento, versión 1']")).click();
+		long draftId = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/borradores/(\\d+).*", "$1"));
+		browser.findElement(By.id("editar")).click();
+		WebElement canvas = browser.findElement(By.id("lienzo"));
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(driver -> canvas.getAttribute("data-rendered") != null || canvas.getAttribute("data-error") != null);
+		assertThat(canvas.getAttribute("data-error")).isNull();
+
+		browser.findElement(By.cssSelector("#lienzo [data-element-id='reviewRequirements']")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.findElement(By.id("propiedades")).getText()
+			.contains("USER TASK"));
+		openGroup("General");
+		WebElement name = awaitField("bio-properties-panel-name");
+		name.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Revisar requisitos y documentos");
+		openGroup("User assignment");
+		WebElement office = awaitField("bio-properties-panel-candidateGroups");
+		office.sendKeys(Keys.chord(Keys.CONTROL, "a"), "oficina-fantasma");
+		saveInEditor();
+		assertThat(browser.findElement(By.id("estado-editor")).getText()).startsWith("Guardado, pero todavía no se puede desplegar");
+		assertThat(browser.findElement(By.id("problemas-editor")).getText())
+			.contains("«Revisar requisitos y documentos (reviewRequirements)» se asigna a la oficina «oficina-fantasma», que no existe");
+		Browser.screenshot(browser, "m4-editor-problema");
+
+		office.sendKeys(Keys.chord(Keys.CONTROL, "a"), "licencias");
+		saveInEditor();
+		assertThat(browser.findElement(By.id("estado-editor")).getText()).isEqualTo("Guardado. El modelo cumple todas las reglas.");
+		assertThat(browser.findElements(By.cssSelector("#problemas-editor li"))).isEmpty();
+		Browser.screenshot(browser, "m5-editor-guardado");
+		String saved = drafts.find(draftId).orElseThrow().xml();
+		assertThat(saved).containsPattern("id=\"reviewRequirements\"[^>]*name=\"Revisar requisitos y documentos\"|name=\"Revisar requisitos y documentos\"[^>]*id=\"reviewRequirements\"")
+			.contains("camunda:candidateGroups=\"licencias\"");
+	}
+
+	private WebElement awaitField(String id) {
+		return new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.findElements(By.id(id)).stream()
+			.filter(WebElement::isDisplayed).findFirst().orElse(null));
+	}
+
+	private void openGroup(String title) {
+		browser.findElement(By.xpath("//div[contains(@class,'bio-properties-panel-group-header')][.//*[normalize-space(text())='" + title + "']]")).click();
+	}
+
+	private void saveInEditor() {
+		WebElement status = browser.findElement(By.id("estado-editor"));
+		String before = String.valueOf(status.getAttribute("data-saved-at"));
+		browser.findElement(By.id("guardar")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(driver -> !before.equals(String.valueOf(status.getAttribute("data-saved-at"))));
 	}
 
 	private void awaitDiagram() {
