@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import pe.tramita.calendar.LegalClock;
 import pe.tramita.catalog.ProcedureCatalog;
 import pe.tramita.catalog.ProcessModels;
 import pe.tramita.modeling.ModelDrafts.Draft;
@@ -50,9 +51,19 @@ class AdvisorController {
 
 	private final MessageSource messages;
 
+	private final ModelMigrations migrations;
+
+	private final ModelComparison comparisons;
+
+	private final LegalClock clock;
+
 	AdvisorController(ModelLibrary library, ModelDrafts drafts, ProcedureCatalog catalog, Municipalities municipalities,
-			ProcessModels processModels, MessageSource messages) {
+			ProcessModels processModels, MessageSource messages, ModelMigrations migrations, ModelComparison comparisons,
+			LegalClock clock) {
 		this.messages = messages;
+		this.migrations = migrations;
+		this.comparisons = comparisons;
+		this.clock = clock;
 		this.library = library;
 		this.drafts = drafts;
 		this.catalog = catalog;
@@ -177,6 +188,71 @@ class AdvisorController {
 			refused(redirect, e);
 			return "redirect:/asesoria/borradores/" + id;
 		}
+	}
+
+	@GetMapping("/asesoria/comparar")
+	String compare(@RequestParam(name = "de", required = false) String before,
+			@RequestParam(name = "a", required = false) String after, Model model, RedirectAttributes redirect,
+			Locale locale) {
+		try {
+			ModelComparison.Comparison comparison = comparisons.compare(before, after, clock.today());
+			model.addAttribute("comparison", comparison);
+			model.addAttribute("beforeLabel", versionLabel(comparison.before().definition(), locale));
+			model.addAttribute("afterLabel", versionLabel(comparison.after().definition(), locale));
+			return "modeling/compare";
+		}
+		catch (ModelRejectedException e) {
+			refused(redirect, e);
+			return "redirect:/asesoria";
+		}
+	}
+
+	@GetMapping("/asesoria/migraciones/vista-previa")
+	String migrationPreview(@RequestParam(name = "de", required = false) String source,
+			@RequestParam(name = "a", required = false) String target, @AuthenticationPrincipal StaffUser advisor,
+			Model model, RedirectAttributes redirect, Locale locale) {
+		try {
+			ModelMigrations.Preview preview = migrations.preview(source, target, advisor);
+			model.addAttribute("preview", preview);
+			model.addAttribute("sourceLabel", versionLabel(preview.source(), locale));
+			model.addAttribute("targetLabel", versionLabel(preview.target(), locale));
+			return "modeling/migration-preview";
+		}
+		catch (ModelRejectedException e) {
+			refused(redirect, e);
+			return "redirect:/asesoria";
+		}
+	}
+
+	@PostMapping("/asesoria/migraciones")
+	String migrate(@RequestParam("de") String source, @RequestParam("a") String target,
+			@AuthenticationPrincipal StaffUser advisor, RedirectAttributes redirect) {
+		try {
+			return "redirect:/asesoria/migraciones/" + migrations.start(source, target, advisor);
+		}
+		catch (ModelRejectedException e) {
+			refused(redirect, e);
+			return "redirect:/asesoria";
+		}
+	}
+
+	@GetMapping("/asesoria/migraciones/{batchId}")
+	String migration(@PathVariable String batchId, Model model) {
+		model.addAttribute("progress", migrations.progress(batchId).orElseThrow(() -> new NotFoundException(batchId)));
+		return "modeling/migration";
+	}
+
+	@GetMapping(path = "/asesoria/migraciones/{batchId}.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ModelMigrations.Progress migrationProgress(@PathVariable String batchId) {
+		return migrations.progress(batchId).orElseThrow(() -> new NotFoundException(batchId));
+	}
+
+	/** "v2 — Municipalidad Distrital de Yonán", or "v1 — Todas las municipalidades". */
+	private String versionLabel(org.camunda.bpm.engine.repository.ProcessDefinition definition, Locale locale) {
+		return "v" + definition.getVersion() + " — " + (definition.getTenantId() == null
+				? messages.getMessage("model.scope.all", null, locale)
+				: municipalities.get(definition.getTenantId()).name());
 	}
 
 	private static void refused(RedirectAttributes redirect, ModelRejectedException e) {

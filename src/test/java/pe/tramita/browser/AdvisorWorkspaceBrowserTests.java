@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -17,7 +20,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import pe.tramita.modeling.ModelDrafts;
+import pe.tramita.modeling.ModelMigrations;
+import pe.tramita.request.Filing;
+import pe.tramita.request.RiskLevel;
 import pe.tramita.security.Offices;
+import pe.tramita.support.Applications;
+import pe.tramita.support.BatchJobs;
 
 /**
  * An advisor of San Benito in headless Chromium: uploads a model made elsewhere that runs a script (refused, the
@@ -29,6 +37,21 @@ class AdvisorWorkspaceBrowserTests extends JourneyBrowserTests {
 
 	@Autowired
 	ModelDrafts drafts;
+
+	@Autowired
+	ModelMigrations migrations;
+
+	@Autowired
+	BatchJobs batchJobs;
+
+	@Autowired
+	Applications applications;
+
+	@Autowired
+	RepositoryService repositoryService;
+
+	@Autowired
+	RuntimeService runtimeService;
 
 	@Test
 	void advisorUploadsAModelThatBreaksARuleThenDeploysACopyForTheirMunicipality() throws Exception {
@@ -101,8 +124,75 @@ class AdvisorWorkspaceBrowserTests extends JourneyBrowserTests {
 		assertThat(browser.findElements(By.cssSelector("#problemas-editor li"))).isEmpty();
 		Browser.screenshot(browser, "m5-editor-guardado");
 		String saved = drafts.find(draftId).orElseThrow().xml();
+		deployAndCompare(draftId, toledo);
 		assertThat(saved).containsPattern("id=\"reviewRequirements\"[^>]*name=\"Revisar requisitos y documentos\"|name=\"Revisar requisitos y documentos\"[^>]*id=\"reviewRequirements\"")
 			.contains("camunda:candidateGroups=\"licencias\"");
+	}
+
+	@Test
+	void advisorPreviewsAndMovesTheirRunningCasesWithAProgressBar() throws Exception {
+		String yonan = "060508";
+		Filing first = applications.fileLicence(yonan, RiskLevel.BAJO);
+		Filing second = applications.fileLicence(yonan, RiskLevel.MEDIO);
+		String source = repositoryService.createProcessDefinitionQuery().processDefinitionKey("licencia-funcionamiento")
+			.withoutTenantId().latestVersion().singleResult().getId();
+		repositoryService.createDeployment().tenantId(yonan).addString("licencia-funcionamiento.bpmn",
+				Files.readString(Path.of("processes/licencia-funcionamiento/licencia-funcionamiento.bpmn"))).deploy();
+		String target = repositoryService.createProcessDefinitionQuery().processDefinitionKey("licencia-funcionamiento")
+			.tenantIdIn(yonan).latestVersion().singleResult().getId();
+
+		logIn(staff.create("t.asesor." + yonan, Offices.ASESOR, yonan));
+		open("/asesoria");
+		new Select(browser.findElement(By.id("de-licencia-funcionamiento"))).selectByValue(source);
+		new Select(browser.findElement(By.id("a-licencia-funcionamiento"))).selectByValue(target);
+		browser.findElement(By.cssSelector("#versiones-form-licencia-funcionamiento button.mover")).click();
+		// only the advisor's municipality: Yonán's two cases, both movable
+		assertThat(browser.findElements(By.cssSelector("#casos-migracion tbody tr"))).hasSize(2);
+		assertThat(browser.findElement(By.id("casos-migracion")).getText())
+			.contains(first.caseNumber(), second.caseNumber(), "Revisar requisitos", "Sí");
+		Browser.screenshot(browser, "m6-migracion-vista-previa");
+		browser.findElement(By.cssSelector("#mover button")).click();
+		WebElement bar = browser.findElement(By.id("avance"));
+		assertThat(bar.getAttribute("value")).isEqualTo("0");
+		assertThat(browser.findElement(By.id("estado-migracion")).getText()).startsWith("0 de 2 casos movidos");
+		Browser.screenshot(browser, "m7-migracion-en-curso");
+
+		String batchId = browser.getCurrentUrl().replaceAll(".*/migraciones/", "");
+		batchJobs.run(batchId, () -> migrations.progress(batchId).orElseThrow().finished());
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> "true".equals(bar.getAttribute("data-finished")));
+		assertThat(bar.getAttribute("value")).isEqualTo("2");
+		assertThat(browser.findElement(By.id("estado-migracion")).getText()).isEqualTo("Terminado: todos los casos se movieron.");
+		Browser.screenshot(browser, "m8-migracion-terminada");
+		for (Filing filing : List.of(first, second)) {
+			assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(filing.caseNumber())
+				.singleResult().getProcessDefinitionId()).isEqualTo(target);
+		}
+	}
+
+	/** Deploys the edited copy for Toledo and compares it with the shared version it came from. */
+	private void deployAndCompare(long draftId, String toledo) throws Exception {
+		open("/asesoria/borradores/" + draftId);
+		new Select(browser.findElement(By.id("municipio"))).selectByValue(toledo);
+		browser.findElement(By.cssSelector("#desplegar button")).click();
+		Browser.awaitSuccessMessage(browser, "Nueva versión desplegada");
+		String shared = repositoryService.createProcessDefinitionQuery().processDefinitionKey("licencia-funcionamiento")
+			.withoutTenantId().latestVersion().singleResult().getId();
+		String edited = repositoryService.createProcessDefinitionQuery().processDefinitionKey("licencia-funcionamiento")
+			.tenantIdIn(toledo).latestVersion().singleResult().getId();
+		new Select(browser.findElement(By.id("de-licencia-funcionamiento"))).selectByValue(shared);
+		new Select(browser.findElement(By.id("a-licencia-funcionamiento"))).selectByValue(edited);
+		browser.findElement(By.cssSelector("#versiones-form-licencia-funcionamiento button.comparar")).click();
+		assertThat(browser.findElement(By.id("cambios")).getText())
+			.isEqualTo("Cambiado: Revisar requisitos y documentos (reviewRequirements)");
+		assertThat(browser.findElement(By.id("hoja")).getText()).contains("Pases entre oficinas 4 3");
+		for (String diagram : List.of("diagrama-antes", "diagrama-despues")) {
+			WebElement container = browser.findElement(By.id(diagram));
+			new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> container.getAttribute("data-rendered") != null
+					|| container.getAttribute("data-error") != null);
+			assertThat(container.getAttribute("data-rendered")).as(diagram).isEqualTo("1");
+		}
+		assertThat(browser.findElements(By.cssSelector("#diagrama-despues [data-element-id='reviewRequirements'].diff-changed"))).hasSize(1);
+		Browser.screenshot(browser, "m9-comparacion-versiones");
 	}
 
 	private WebElement awaitField(String id) {

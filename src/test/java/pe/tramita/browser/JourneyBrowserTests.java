@@ -68,6 +68,10 @@ abstract class JourneyBrowserTests {
 		type("username", user);
 		type("password", Staff.PASSWORD);
 		browser.findElement(By.cssSelector("main form button")).click();
+		// the next page opened must not overtake the login
+		new WebDriverWait(browser, Duration.ofSeconds(15))
+			.until(driver -> !driver.findElements(By.cssSelector("header form button")).isEmpty()
+					|| driver.getCurrentUrl().contains("error"));
 	}
 
 	/** Waits for the login page: a page opened before the logout's redirect arrives would be replaced by it. */

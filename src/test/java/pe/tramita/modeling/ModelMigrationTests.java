@@ -7,12 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.batch.Batch;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,6 +20,7 @@ import pe.tramita.request.RiskLevel;
 import pe.tramita.security.Offices;
 import pe.tramita.security.StaffUser;
 import pe.tramita.support.Applications;
+import pe.tramita.support.BatchJobs;
 import pe.tramita.support.Staff;
 import pe.tramita.support.TramitaTest;
 import pe.tramita.tasklist.ClerkTasks;
@@ -56,7 +54,7 @@ class ModelMigrationTests {
 	ClerkTasks tasks;
 
 	@Autowired
-	ManagementService managementService;
+	BatchJobs batchJobs;
 
 	@Autowired
 	Staff staff;
@@ -105,7 +103,7 @@ class ModelMigrationTests {
 			assertThat(p.finished()).isFalse();
 			assertThat(p.completed()).isZero();
 		});
-		runBatchJobs(batch);
+		batchJobs.run(batch, () -> migrations.progress(batch).orElseThrow().finished());
 		assertThat(migrations.progress(batch).orElseThrow()).satisfies(p -> {
 			assertThat(p.finished()).isTrue();
 			assertThat(p.total()).isEqualTo(2);
@@ -122,20 +120,6 @@ class ModelMigrationTests {
 		tasks.claim(firstTask, mesa);
 		assertThat(tasks.complete(firstTask, mesa, Map.of("requisitosCompletos", "true")).valid()).isTrue();
 		assertThat(task(first).getTaskDefinitionKey()).isEqualTo("confirmRisk");
-	}
-
-	/** What the job executor does (it is off in tests): the batch's seed, migration and monitor jobs, until it ends. */
-	private void runBatchJobs(String batchId) {
-		Batch batch = managementService.createBatchQuery().batchId(batchId).singleResult();
-		List<String> definitions = List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
-				batch.getMonitorJobDefinitionId());
-		for (int round = 0; round < 20 && !migrations.progress(batchId).orElseThrow().finished(); round++) {
-			for (Job job : managementService.createJobQuery().list()) {
-				if (job.getJobDefinitionId() != null && definitions.contains(job.getJobDefinitionId())) {
-					managementService.executeJob(job.getId());
-				}
-			}
-		}
 	}
 
 	private org.camunda.bpm.engine.task.Task task(Filing filing) {
