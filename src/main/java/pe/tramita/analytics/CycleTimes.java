@@ -137,6 +137,14 @@ public class CycleTimes {
 			}
 			// in calendar order, so that no group has to sort its calendar times again
 			sortByCalendarTime();
+			int[] casesOfMonth = new int[months.size()];
+			for (int m : monthInOrder) {
+				casesOfMonth[m]++;
+			}
+			for (int m = 0; m < months.size(); m++) {
+				tallyOfMonth[m].expected += casesOfMonth[m];
+			}
+			tallies.values().forEach(Tally::reserve);
 			for (int k = 0; k < monthInOrder.length; k++) {
 				tallyOfMonth[monthInOrder[k]].add(months.get(monthInOrder[k]), indexInOrder[k]);
 			}
@@ -224,6 +232,14 @@ public class CycleTimes {
 		private int onTime;
 
 		private int bySilence;
+
+		/** How many cases will be added: room is made for them at once. */
+		private int expected;
+
+		void reserve() {
+			calendarThousandths.reserve(expected);
+			businessDays.reserve(expected);
+		}
 
 		void add(CaseMonth month, int i) {
 			calendarThousandths.add(month.calendarThousandths()[i]);

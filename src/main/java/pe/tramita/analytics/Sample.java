@@ -23,6 +23,13 @@ final class Sample {
 		values[size++] = value;
 	}
 
+	/** Room for {@code more} values, so that adding them does not copy the array again and again. */
+	void reserve(int more) {
+		if (size + more > values.length) {
+			values = Arrays.copyOf(values, size + more);
+		}
+	}
+
 	void addIfPresent(Integer value) {
 		if (value != null) {
 			add(value);

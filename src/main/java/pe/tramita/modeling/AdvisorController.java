@@ -111,19 +111,14 @@ class AdvisorController {
 
 	@GetMapping("/asesoria/versiones/{definitionId}")
 	String version(@PathVariable String definitionId, Model model) {
-		ModelLibrary.Version version = library.all().stream().flatMap(p -> p.versions().stream())
-			.filter(v -> v.definitionId().equals(definitionId)).findFirst()
-			.orElseThrow(() -> new NotFoundException(definitionId));
-		model.addAttribute("version", version);
+		model.addAttribute("version", library.version(definitionId).orElseThrow(() -> new NotFoundException(definitionId)));
 		model.addAttribute("municipalityNames", municipalityNames());
 		return "modeling/version";
 	}
 
 	@GetMapping("/asesoria/versiones/{definitionId}/modelo.bpmn")
 	ResponseEntity<String> versionXml(@PathVariable String definitionId) {
-		library.all().stream().flatMap(p -> p.versions().stream())
-			.filter(v -> v.definitionId().equals(definitionId)).findFirst()
-			.orElseThrow(() -> new NotFoundException(definitionId));
+		library.version(definitionId).orElseThrow(() -> new NotFoundException(definitionId));
 		return bpmn(processModels.xml(definitionId), null);
 	}
 

@@ -77,7 +77,12 @@ public class ModelDrafts {
 			throw new ModelRejectedException("model.rule.tooLarge", file.length / 1024, ModelRules.MAX_BYTES / 1024);
 		}
 		String xml = new String(file, StandardCharsets.UTF_8);
-		if (!java.util.Arrays.equals(xml.getBytes(StandardCharsets.UTF_8), file) || !xml.stripLeading().startsWith("<")) {
+		if (!java.util.Arrays.equals(xml.getBytes(StandardCharsets.UTF_8), file)) {
+			throw new ModelRejectedException("model.error.notText");
+		}
+		// some Windows tools start UTF-8 files with a byte order mark
+		xml = xml.startsWith("\uFEFF") ? xml.substring(1) : xml;
+		if (!xml.stripLeading().startsWith("<")) {
 			throw new ModelRejectedException("model.error.notText");
 		}
 		return insert(procedure.key(), name(fileName), xml, advisor);

@@ -63,9 +63,9 @@ public class ModelLibrary {
 			.toList())).toList();
 	}
 
-	public ProcedureModels of(String procedureKey) {
-		return all().stream().filter(p -> p.procedure().key().equals(procedureKey)).findFirst()
-			.orElseThrow(() -> new ModelRejectedException("model.error.procedure"));
+	public java.util.Optional<Version> version(String definitionId) {
+		return all().stream().flatMap(p -> p.versions().stream()).filter(v -> v.definitionId().equals(definitionId))
+			.findFirst();
 	}
 
 	private static Version version(ProcessDefinition definition, Deployment deployment, String[] who, long running) {
