@@ -163,6 +163,9 @@ class AdvisorWorkspaceBrowserTests extends JourneyBrowserTests {
 		assertThat(bar.getAttribute("value")).isEqualTo("2");
 		assertThat(browser.findElement(By.id("estado-migracion")).getText()).isEqualTo("Terminado: todos los casos se movieron.");
 		Browser.screenshot(browser, "m8-migracion-terminada");
+		open("/asesoria?lang=en");
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Procedures and versions", "Upload a model",
+				"See which cases can move").doesNotContain("??");
 		for (Filing filing : List.of(first, second)) {
 			assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(filing.caseNumber())
 				.singleResult().getProcessDefinitionId()).isEqualTo(target);

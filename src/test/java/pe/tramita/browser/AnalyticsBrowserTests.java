@@ -99,6 +99,11 @@ class AnalyticsBrowserTests extends JourneyBrowserTests {
 		assertThat(browser.findElement(By.id("grafico-versiones")).getText()).contains(CASES + " casos");
 		((JavascriptExecutor) browser).executeScript("document.getElementById('tendencia').scrollIntoView()");
 		Browser.screenshot(browser, "a2-analitica-tendencia-versiones");
+		browser.findElement(By.linkText("English")).click();
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Month by month", "By version of the procedure")
+			.doesNotContain("??");
+		assertThat(browser.findElement(By.cssSelector("#tendencia g[data-mes]")).isDisplayed()).as("filters kept").isTrue();
+		browser.findElement(By.linkText("Español")).click();
 		logOut();
 
 		open("/transparencia");
