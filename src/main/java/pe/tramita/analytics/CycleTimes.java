@@ -57,7 +57,8 @@ public class CycleTimes {
 			double shareOfCycleTime) {
 	}
 
-	/** The cases of one municipality, procedure version and month that ended, column by column. */
+	/** The cases of one municipality, procedure version and month that ended, column by column ({@code endDays}
+	 * null when the whole month is in scope). */
 	public record CaseMonth(String ubigeo, String procedureKey, int version, YearMonth month, int[] endDays,
 			int[] calendarThousandths, int[] businessDays, boolean[] onTime, boolean[] bySilence) {
 	}
@@ -75,6 +76,13 @@ public class CycleTimes {
 
 	static final int HISTOGRAM_BARS = 32;
 
+	/**
+	 * The days of the month cases ended matter only in the scope's first and last months (read as few values as
+	 * possible: a year of a province is 10,000 cases); NULL for the others, whose cases are all in scope. Booleans
+	 * come as integers, which the driver reads in binary.
+	 */
+	private static final String EDGE_MONTHS_ONLY = "CASE WHEN month IN (:fromMonth, :toMonth) THEN %s END";
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	CycleTimes(NamedParameterJdbcTemplate jdbc) {
@@ -90,9 +98,9 @@ public class CycleTimes {
 	public Cases read(Scope scope) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		List<CaseMonth> months = jdbc.query("""
-				SELECT ubigeo, procedure_key, version, month, end_days, calendar_thousandths, business_days, on_time,
-				       by_silence
-				FROM tramita.case_cycle_month""" + where(scope, params), params,
+				SELECT ubigeo, procedure_key, version, month, %s AS end_days, calendar_thousandths, business_days,
+				       on_time::integer[] AS on_time, by_silence::integer[] AS by_silence
+				FROM tramita.case_cycle_month""".formatted(EDGE_MONTHS_ONLY.formatted("end_days")) + where(scope, params), params,
 				(rs, n) -> new CaseMonth(rs.getString("ubigeo"), rs.getString("procedure_key"), rs.getInt("version"),
 						YearMonth.from(rs.getDate("month").toLocalDate()), ints(rs, "end_days"),
 						ints(rs, "calendar_thousandths"), ints(rs, "business_days"), booleans(rs, "on_time"),
@@ -156,7 +164,7 @@ public class CycleTimes {
 			if (monthInOrder != null) {
 				return;
 			}
-			int total = months.stream().mapToInt(m -> m.endDays().length).sum();
+			int total = months.stream().mapToInt(m -> m.calendarThousandths().length).sum();
 			int[] monthOf = new int[total];
 			int[] indexOf = new int[total];
 			long[] timeAndPosition = new long[total];
@@ -210,11 +218,11 @@ public class CycleTimes {
 
 		/** The index of each case of the month that ended on a day of the scope. */
 		private void forEachCaseOf(CaseMonth month, IntConsumer action) {
+			int[] days = month.endDays();
 			int first = scope.firstDayIn(month.month());
 			int last = scope.lastDayIn(month.month());
-			int[] days = month.endDays();
-			for (int i = 0; i < days.length; i++) {
-				if (days[i] >= first && days[i] <= last) {
+			for (int i = 0; i < month.calendarThousandths().length; i++) {
+				if (days == null || days[i] >= first && days[i] <= last) {
 					action.accept(i);
 				}
 			}
@@ -286,9 +294,9 @@ public class CycleTimes {
 	public List<StepMeasures> steps(Cases cases, Integer version) {
 		MapSqlParameterSource params = new MapSqlParameterSource("version", version);
 		List<StepMonth> rows = jdbc.query("""
-				SELECT activity_id, activity_name, first_started_at, version, month, case_end_days, calendar_thousandths,
-				       business_days, waiting_centihours, working_centihours
-				FROM tramita.step_cycle_month""" + where(cases.scope, params)
+				SELECT activity_id, activity_name, first_started_at, version, month, %s AS case_end_days,
+				       calendar_thousandths, business_days, waiting_centihours, working_centihours
+				FROM tramita.step_cycle_month""".formatted(EDGE_MONTHS_ONLY.formatted("case_end_days")) + where(cases.scope, params)
 				+ (version == null ? "" : " AND version = :version"), params,
 				(rs, n) -> new StepMonth(rs.getString("activity_id"), rs.getString("activity_name"),
 						rs.getTimestamp("first_started_at").toInstant(), rs.getInt("version"),
@@ -329,8 +337,9 @@ public class CycleTimes {
 					: firstStarted;
 			int first = scope.firstDayIn(row.month());
 			int last = scope.lastDayIn(row.month());
-			for (int i = 0; i < row.caseEndDays().length; i++) {
-				if (row.caseEndDays()[i] >= first && row.caseEndDays()[i] <= last) {
+			int[] days = row.caseEndDays();
+			for (int i = 0; i < row.calendarThousandths().length; i++) {
+				if (days == null || days[i] >= first && days[i] <= last) {
 					calendar.add(row.calendarThousandths()[i]);
 					business.add(row.businessDays()[i]);
 					waiting.addIfPresent(row.waitingCentihours()[i]);
@@ -411,6 +420,9 @@ public class CycleTimes {
 
 	private static int[] ints(ResultSet rs, String column) throws SQLException {
 		Array array = rs.getArray(column);
+		if (array == null) {
+			return null;
+		}
 		Object values = array.getArray();
 		if (values instanceof Short[] shorts) {
 			int[] ints = new int[shorts.length];
@@ -427,11 +439,12 @@ public class CycleTimes {
 		return ints;
 	}
 
+	/** A boolean array the query sent as integers. */
 	private static boolean[] booleans(ResultSet rs, String column) throws SQLException {
-		Boolean[] values = (Boolean[]) rs.getArray(column).getArray();
+		int[] values = ints(rs, column);
 		boolean[] booleans = new boolean[values.length];
 		for (int i = 0; i < values.length; i++) {
-			booleans[i] = values[i];
+			booleans[i] = values[i] != 0;
 		}
 		return booleans;
 	}
