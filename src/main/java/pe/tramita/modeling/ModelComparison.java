@@ -15,11 +15,13 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
+import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
 import org.springframework.stereotype.Service;
 
@@ -86,9 +88,7 @@ public class ModelComparison {
 
 	private static Sheet sheet(ProcessDefinition definition, BpmnModelInstance model, Map<Integer, Measures> measured) {
 		List<UserTask> tasks = List.copyOf(model.getModelElementsByType(UserTask.class));
-		int fields = tasks.stream().mapToInt(t -> t.getExtensionElements() == null ? 0
-				: t.getExtensionElements().getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData.class)
-					.list().stream().mapToInt(f -> f.getCamundaFormFields().size()).sum()).sum();
+		int fields = tasks.stream().mapToInt(t -> fields(t).size()).sum();
 		return new Sheet(definition, tasks.size(), handOffs(tasks), fields,
 				model.getModelElementsByType(TimerEventDefinition.class).size(),
 				definition.getTenantId() == null ? measured.get(definition.getVersion()) : null);
@@ -130,9 +130,7 @@ public class ModelComparison {
 				.append(element.getName());
 			if (element instanceof UserTask task) {
 				signature.append('|').append(task.getCamundaCandidateGroups()).append('|').append(task.getCamundaDueDate());
-				for (CamundaFormField field : task.getExtensionElements() == null ? List.<CamundaFormField>of()
-						: task.getExtensionElements().getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData.class)
-							.list().stream().flatMap(f -> f.getCamundaFormFields().stream()).toList()) {
+				for (CamundaFormField field : fields(task)) {
 					signature.append('|').append(field.getCamundaId()).append(':').append(field.getCamundaType());
 				}
 			}
@@ -141,11 +139,18 @@ public class ModelComparison {
 				signature.append('|').append(flow.getSource().getId()).append('>').append(flow.getTarget().getId())
 					.append('|').append(condition == null ? "" : condition.getTextContent());
 			}
-			element.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.EventDefinition.class)
+			element.getChildElementsByType(EventDefinition.class)
 				.forEach(definition -> signature.append('|').append(definition.getTextContent().strip()));
 			signatures.put(element.getId(), signature.toString());
 		}
 		return signatures;
+	}
+
+	private static List<CamundaFormField> fields(UserTask task) {
+		return task.getExtensionElements() == null ? List.of()
+				: task.getExtensionElements().getElementsQuery().filterByType(CamundaFormData.class).list().stream()
+					.flatMap(form -> form.getCamundaFormFields().stream())
+					.toList();
 	}
 
 	private static Map<String, String> names(BpmnModelInstance model) {

@@ -123,6 +123,13 @@ class CycleTimeFixtureTests {
 		assertThat(cycleTimes.steps(fromThird, null)).extracting(StepMeasures::count).containsExactly(2L, 2L, 2L);
 		Scope upToThirtieth = new Scope(december.from(), LocalDate.of(2026, 12, 30), "Chota", ANGUIA, null);
 		assertThat(cycleTimes.cases(upToThirtieth, "procedure").get(0).maxDays()).isCloseTo(5.042, within(1e-9));
+		// December inside a longer range: its days are not even read
+		Scope quarter = new Scope(LocalDate.of(2026, 11, 1), LocalDate.of(2027, 1, 31), "Chota", ANGUIA, null);
+		assertThat(cycleTimes.cases(quarter, "procedure").get(0)).satisfies(m -> {
+			assertThat(m.count()).isEqualTo(3);
+			assertThat(m.medianDays()).isCloseTo(5.042, within(1e-9));
+		});
+		assertThat(cycleTimes.steps(quarter, null)).extracting(StepMeasures::count).containsExactly(3L, 3L, 3L);
 		Scope ninth = new Scope(LocalDate.of(2026, 12, 9), LocalDate.of(2026, 12, 9), null, ANGUIA, null);
 		assertThat(cycleTimes.cases(ninth, "municipality")).singleElement()
 			.satisfies(m -> assertThat(m.count()).isEqualTo(1));
