@@ -115,10 +115,17 @@ public class CycleTimes {
 
 		private final List<CaseMonth> months;
 
-		/** The cases in scope, shortest calendar time first: their month (in {@code months}) and index there. */
+		/** The cases in scope, shortest calendar time first, column by column: month (in {@code months}), times,
+		 * outcomes. Measured from these arrays, in order, every grouping reads memory one after the other. */
 		private int[] monthInOrder;
 
-		private int[] indexInOrder;
+		private int[] timeInOrder;
+
+		private int[] businessDaysInOrder;
+
+		private boolean[] onTimeInOrder;
+
+		private boolean[] bySilenceInOrder;
 
 		Cases(Scope scope, List<CaseMonth> months) {
 			this.scope = scope;
@@ -154,7 +161,8 @@ public class CycleTimes {
 			}
 			tallies.values().forEach(Tally::reserve);
 			for (int k = 0; k < monthInOrder.length; k++) {
-				tallyOfMonth[monthInOrder[k]].add(months.get(monthInOrder[k]), indexInOrder[k]);
+				tallyOfMonth[monthInOrder[k]].add(timeInOrder[k], businessDaysInOrder[k], onTimeInOrder[k],
+						bySilenceInOrder[k]);
 			}
 			tallies.values().removeIf(Tally::isEmpty);
 			return tallies;
@@ -182,11 +190,19 @@ public class CycleTimes {
 			long[] sorted = Arrays.copyOf(timeAndPosition, count[0]);
 			Arrays.sort(sorted);
 			monthInOrder = new int[sorted.length];
-			indexInOrder = new int[sorted.length];
+			timeInOrder = new int[sorted.length];
+			businessDaysInOrder = new int[sorted.length];
+			onTimeInOrder = new boolean[sorted.length];
+			bySilenceInOrder = new boolean[sorted.length];
 			for (int k = 0; k < sorted.length; k++) {
 				int position = (int) sorted[k];
+				CaseMonth month = months.get(monthOf[position]);
+				int i = indexOf[position];
 				monthInOrder[k] = monthOf[position];
-				indexInOrder[k] = indexOf[position];
+				timeInOrder[k] = (int) (sorted[k] >>> 32);
+				businessDaysInOrder[k] = month.businessDays()[i];
+				onTimeInOrder[k] = month.onTime()[i];
+				bySilenceInOrder[k] = month.bySilence()[i];
 			}
 		}
 
@@ -249,11 +265,11 @@ public class CycleTimes {
 			businessDays.reserve(expected);
 		}
 
-		void add(CaseMonth month, int i) {
-			calendarThousandths.add(month.calendarThousandths()[i]);
-			businessDays.add(month.businessDays()[i]);
-			onTime += month.onTime()[i] ? 1 : 0;
-			bySilence += month.bySilence()[i] ? 1 : 0;
+		void add(int time, int days, boolean inTime, boolean silence) {
+			calendarThousandths.add(time);
+			businessDays.add(days);
+			onTime += inTime ? 1 : 0;
+			bySilence += silence ? 1 : 0;
 		}
 
 		boolean isEmpty() {
