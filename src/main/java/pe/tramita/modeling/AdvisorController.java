@@ -74,7 +74,7 @@ class AdvisorController {
 	@GetMapping("/asesoria")
 	String library(Model model) {
 		model.addAttribute("procedures", library.all());
-		model.addAttribute("drafts", catalog.all().stream().flatMap(p -> drafts.of(p.key()).stream()).toList());
+		model.addAttribute("drafts", drafts.all());
 		model.addAttribute("municipalityNames", municipalityNames());
 		return "modeling/library";
 	}

@@ -123,9 +123,9 @@ public class ModelDrafts {
 		return jdbc.query("SELECT * FROM tramita.model_draft WHERE id = ?", (rs, n) -> draft(rs), id).stream().findFirst();
 	}
 
-	public List<Draft> of(String procedureKey) {
-		return jdbc.query("SELECT * FROM tramita.model_draft WHERE procedure_key = ? ORDER BY saved_at DESC",
-				(rs, n) -> draft(rs), procedureKey);
+	/** Every draft, newest first. */
+	public List<Draft> all() {
+		return jdbc.query("SELECT * FROM tramita.model_draft ORDER BY saved_at DESC", (rs, n) -> draft(rs));
 	}
 
 	public List<ModelProblem> problems(Draft draft) {

@@ -63,9 +63,24 @@ public class ModelLibrary {
 			.toList())).toList();
 	}
 
+	/** One version, read on its own (the library reads every version at once). */
 	public java.util.Optional<Version> version(String definitionId) {
-		return all().stream().flatMap(p -> p.versions().stream()).filter(v -> v.definitionId().equals(definitionId))
-			.findFirst();
+		ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
+			.processDefinitionId(definitionId)
+			.singleResult();
+		if (definition == null) {
+			return java.util.Optional.empty();
+		}
+		Deployment deployment = repositoryService.createDeploymentQuery()
+			.deploymentId(definition.getDeploymentId())
+			.singleResult();
+		String[] who = jdbc.query("SELECT deployed_by, source FROM tramita.model_deployment WHERE deployment_id = ?",
+				(rs, n) -> new String[] { rs.getString(1), rs.getString(2) }, definition.getDeploymentId())
+			.stream().findFirst().orElse(null);
+		Long running = jdbc.queryForObject(
+				"SELECT count(*) FROM act_ru_execution WHERE parent_id_ IS NULL AND proc_def_id_ = ?", Long.class,
+				definitionId);
+		return java.util.Optional.of(version(definition, deployment, who, running));
 	}
 
 	private static Version version(ProcessDefinition definition, Deployment deployment, String[] who, long running) {
