@@ -28,6 +28,7 @@ import pe.tramita.catalog.Procedure;
 import pe.tramita.catalog.ProcedureCatalog;
 import pe.tramita.catalog.ProcessModels;
 import pe.tramita.municipality.Municipalities;
+import pe.tramita.web.ModelDownloads;
 import pe.tramita.web.NotFoundException;
 
 /**
@@ -187,10 +188,7 @@ class AnalyticsController {
 		if (definition == null) {
 			throw new NotFoundException(procedureKey + " v" + version);
 		}
-		return ResponseEntity.ok()
-			.contentType(new MediaType("application", "xml", StandardCharsets.UTF_8))
-			.cacheControl(CacheControl.noStore())
-			.body(processModels.xml(definition.getId()));
+		return ModelDownloads.bpmn(processModels.xml(definition.getId()), procedure.processKey() + ".bpmn");
 	}
 
 	private ScopeForm form(Map<String, String> params) {

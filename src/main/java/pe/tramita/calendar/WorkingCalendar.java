@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import pe.tramita.text.VisibleText;
+
 /**
  * What the administrator edits: national holiday rules and the declared non-working days (nationwide or of one
  * municipality). Changes apply to terms computed afterwards; due dates already set do not move.
@@ -115,7 +117,8 @@ public class WorkingCalendar {
 	}
 
 	private static void requireText(String text, String messageKey) {
-		if (text == null || text.strip().length() < 3 || text.strip().length() > 120) {
+		if (text == null || text.strip().length() < 3 || text.strip().length() > 120
+				|| !VisibleText.Validator.isVisible(text)) {
 			throw new CalendarChangeRejectedException(messageKey);
 		}
 	}

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import pe.tramita.calendar.LegalClock;
+import pe.tramita.text.VisibleText;
 
 /**
  * A municipality's TUPA: every procedure with the term and fee the municipality approved (TUO Ley 27444 art. 43),
@@ -75,7 +76,8 @@ public class Tupa {
 		if (feeSoles == null || feeSoles.signum() < 0 || feeSoles.scale() > 2 || uit != null && feeSoles.compareTo(uit) > 0) {
 			throw new TupaChangeRejectedException("tupa.error.fee");
 		}
-		if (approvedBy == null || approvedBy.strip().length() < 5 || approvedBy.strip().length() > 160) {
+		if (approvedBy == null || approvedBy.strip().length() < 5 || approvedBy.strip().length() > 160
+				|| !VisibleText.Validator.isVisible(approvedBy)) {
 			throw new TupaChangeRejectedException("tupa.error.approvedBy");
 		}
 		jdbc.update("""

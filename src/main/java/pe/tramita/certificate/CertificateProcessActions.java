@@ -5,7 +5,10 @@ import org.springframework.stereotype.Component;
 
 import pe.tramita.request.Expedientes;
 
-/** Public because the engine calls it by reflection. What the procedure models may do with certificates ({@code ${certificados...}} in BPMN). */
+/**
+ * Public because the engine calls it by reflection. What the procedure models may do with certificates
+ * ({@code ${certificados...}} in BPMN): always for the case the process instance was started for.
+ */
 @Component("certificados")
 public class CertificateProcessActions {
 
@@ -13,28 +16,27 @@ public class CertificateProcessActions {
 
 	private final Certificates certificates;
 
-	CertificateProcessActions(Certificates certificates) {
+	private final Expedientes expedientes;
+
+	CertificateProcessActions(Certificates certificates, Expedientes expedientes) {
 		this.certificates = certificates;
+		this.expedientes = expedientes;
 	}
 
 	/** Issues the operating licence with the risk level the licensing office confirmed. */
 	public void issue(DelegateExecution execution) {
-		certificates.issueLicence(expedienteId(execution), riskLevel(execution));
+		certificates.issueLicence(expedientes.caseOf(execution), riskLevel(execution));
 	}
 
 	/** Issues a document of the named {@link DocumentType} for the case. */
 	public void issueDocument(DelegateExecution execution, String documentType) {
-		certificates.issue(expedienteId(execution), DocumentType.valueOf(documentType), riskLevel(execution), null);
+		certificates.issue(expedientes.caseOf(execution), DocumentType.valueOf(documentType), riskLevel(execution), null);
 	}
 
 	/** Issues the document of a case the law approved because the municipality let its term run out. */
 	public void issueBySilence(DelegateExecution execution, String documentType) {
-		certificates.issue(expedienteId(execution), DocumentType.valueOf(documentType), riskLevel(execution),
+		certificates.issue(expedientes.caseOf(execution), DocumentType.valueOf(documentType), riskLevel(execution),
 				POSITIVE_SILENCE_LEGEND);
-	}
-
-	private static long expedienteId(DelegateExecution execution) {
-		return ((Number) execution.getVariable(Expedientes.EXPEDIENTE_VARIABLE)).longValue();
 	}
 
 	private static String riskLevel(DelegateExecution execution) {

@@ -27,6 +27,7 @@ import pe.tramita.request.Expedientes;
 import pe.tramita.security.Offices;
 import pe.tramita.security.StaffUser;
 import pe.tramita.web.NotFoundException;
+import pe.tramita.text.VisibleText;
 
 /**
  * Issued documents: numbered per municipality, document type and year without gaps, rendered once as signed
@@ -185,7 +186,7 @@ public class Certificates {
 			StaffUser officer) {
 		Certificate revoked = revocable(verificationCode, reason, officer);
 		List<PrintedField> fields = corrected(revoked.printedFields(), values);
-		if (holder == null || holder.isBlank() || holder.length() > 200) {
+		if (holder == null || holder.isBlank() || holder.length() > 200 || !VisibleText.Validator.isVisible(holder)) {
 			throw new CertificateChangeRejectedException("certificates.error.holder");
 		}
 		// the revocation must reach the database before the replacement takes the case's "valid" slot
@@ -229,7 +230,8 @@ public class Certificates {
 		if (!canRevoke(officer)) {
 			throw new AccessDeniedException("Only the management office revokes certificates");
 		}
-		if (reason == null || reason.strip().length() < 10 || reason.strip().length() > 500) {
+		if (reason == null || reason.strip().length() < 10 || reason.strip().length() > 500
+				|| !VisibleText.Validator.isVisible(reason)) {
 			throw new CertificateChangeRejectedException("certificates.error.reason");
 		}
 		certificate.revoke(clock.now().toInstant(), officer.id(), reason.strip());
@@ -243,7 +245,7 @@ public class Certificates {
 		List<PrintedField> fields = new ArrayList<>();
 		for (int i = 0; i < printed.size(); i++) {
 			String value = values.get(i) == null ? "" : values.get(i).strip();
-			if (value.isEmpty() || value.length() > 250) {
+			if (value.isEmpty() || value.length() > 250 || !VisibleText.Validator.isVisible(value)) {
 				throw new CertificateChangeRejectedException("certificates.error.fields");
 			}
 			fields.add(new PrintedField(printed.get(i).label(), value));
@@ -298,7 +300,7 @@ public class Certificates {
 		if (code == null) {
 			return "";
 		}
-		String compact = code.strip().toUpperCase(Locale.ROOT).replace("-", "");
+		String compact = code.replaceAll("\\s", "").toUpperCase(Locale.ROOT).replace("-", "");
 		return compact.length() == 10 ? compact.substring(0, 5) + "-" + compact.substring(5) : compact;
 	}
 

@@ -2,11 +2,9 @@ package pe.tramita.certificate;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -33,6 +31,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import pe.tramita.municipality.MunicipalityView;
+import pe.tramita.security.PrivateFiles;
 
 /**
  * A certificate authority for demonstrations and tests only: its keys say DEMO in their names and prove nothing
@@ -55,7 +54,7 @@ class DemoCertificateAuthority {
 			return;
 		}
 		try {
-			Files.createDirectories(directory);
+			PrivateFiles.directory(directory);
 			SigningKey authority = authority();
 			KeyPair pair = newKeyPair();
 			X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "PE")
@@ -125,11 +124,14 @@ class DemoCertificateAuthority {
 		KeyStore keystore = KeyStore.getInstance("PKCS12");
 		keystore.load(null, null);
 		keystore.setKeyEntry(alias, key, password, chain);
-		Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-		try (OutputStream out = Files.newOutputStream(temporary)) {
-			keystore.store(out, password);
-		}
-		Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+		PrivateFiles.writeWith(file, out -> {
+			try {
+				keystore.store(out, password);
+			}
+			catch (GeneralSecurityException e) {
+				throw new IOException(e);
+			}
+		});
 	}
 
 }

@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import pe.tramita.calendar.LegalClock;
+import pe.tramita.text.VisibleText;
 
 /** Who signs each municipality's documents and its coat of arms; read on every issuance, so kept in memory. */
 @Component
@@ -67,7 +68,7 @@ class Signatories {
 	}
 
 	private static boolean fits(String text) {
-		return text != null && !text.isBlank() && text.length() <= 120;
+		return text != null && !text.isBlank() && text.length() <= 120 && VisibleText.Validator.isVisible(text);
 	}
 
 	private static boolean embeddable(byte[] image) {

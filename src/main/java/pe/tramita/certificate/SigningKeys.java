@@ -15,10 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import pe.tramita.municipality.MunicipalityView;
+import pe.tramita.security.PrivateFiles;
 
 /**
  * The signing keys, one PKCS#12 keystore per municipality: {@code <keystore-dir>/<ubigeo>.p12}, kept outside the
@@ -26,6 +29,8 @@ import pe.tramita.municipality.MunicipalityView;
  */
 @Component
 class SigningKeys {
+
+	private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
 	private final Path directory;
 
@@ -58,6 +63,11 @@ class SigningKeys {
 		}
 		if (!Files.exists(file)) {
 			throw new MissingSigningKeyException(municipality, file);
+		}
+		if (PrivateFiles.isOpenToOthers(file) || PrivateFiles.isOpenToOthers(directory)) {
+			log.warn("The signing keystores in {} could be read by other users of this machine: now only their owner can",
+					directory);
+			PrivateFiles.restrict(directory);
 		}
 		try (InputStream in = Files.newInputStream(file)) {
 			KeyStore keystore = KeyStore.getInstance("PKCS12");

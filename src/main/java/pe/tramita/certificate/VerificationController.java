@@ -2,9 +2,12 @@ package pe.tramita.certificate;
 
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -34,6 +37,9 @@ class VerificationController {
 
 	private final MessageSource messages;
 
+	/** What a verification code can be made of; anything else is not one (and never reaches a redirect). */
+	private static final String VERIFICATION_CODE = "[A-Z0-9-]{1,40}";
+
 	VerificationController(Certificates certificates, Documents documents, MessageSource messages) {
 		this.certificates = certificates;
 		this.documents = documents;
@@ -41,23 +47,34 @@ class VerificationController {
 	}
 
 	@GetMapping("/verificar")
-	String form(@RequestParam(name = "codigo", required = false) String code) {
-		if (code != null && !code.isBlank()) {
-			return "redirect:/verificar/" + code.strip().toUpperCase(Locale.ROOT);
+	String form(@RequestParam(name = "codigo", required = false) String code, Model model,
+			HttpServletResponse response) {
+		String typed = code == null ? "" : code.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+		if (typed.matches(VERIFICATION_CODE)) {
+			return "redirect:/verificar/" + typed;
+		}
+		if (!typed.isEmpty()) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+			model.addAttribute("code", code.strip());
+			return "certificate/verify";
 		}
 		return "certificate/verify-form";
 	}
 
 	@GetMapping("/verificar/{code}")
-	String verify(@PathVariable String code, Model model) {
+	String verify(@PathVariable String code, Model model, HttpServletResponse response) {
 		model.addAttribute("code", code);
-		model.addAttribute("certificate", certificates.findByCode(code).orElse(null));
+		CertificateView certificate = certificates.findByCode(code).orElse(null);
+		if (certificate == null) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+		}
+		model.addAttribute("certificate", certificate);
 		return "certificate/verify";
 	}
 
 	@PostMapping("/verificar/archivo")
 	String checkFile(@RequestParam(name = "archivo", required = false) MultipartFile file, Model model,
-			Locale locale) {
+			Locale locale, HttpServletResponse response) {
 		try {
 			UploadedFile upload = documents.validate("verificacion", file)
 				.orElseThrow(() -> new UploadRejectedException("upload.empty", ""));
@@ -67,6 +84,7 @@ class VerificationController {
 			model.addAttribute("check", certificates.check(upload.content()));
 		}
 		catch (UploadRejectedException e) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 			model.addAttribute("fileProblem", messages.getMessage(e.messageKey(),
 					new Object[] { e.fileName(), documents.maxSize().toMegabytes() }, locale));
 		}

@@ -19,16 +19,17 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedDatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
-	EmbeddedDatabase embeddedDatabase(@Value("${tramita.data-dir}") Path dataDir) throws IOException {
-		return EmbeddedDatabase.start(dataDir);
+	EmbeddedDatabase embeddedDatabase(@Value("${tramita.data-dir}") Path dataDir,
+			@Value("${tramita.database.durable:true}") boolean durable) throws IOException {
+		return EmbeddedDatabase.start(dataDir, durable);
 	}
 
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
 	HikariDataSource dataSource(EmbeddedDatabase database, DataSourceProperties properties) {
 		properties.setUrl(database.jdbcUrl());
-		properties.setUsername("postgres");
-		properties.setPassword("postgres");
+		properties.setUsername(database.user());
+		properties.setPassword(database.password());
 		return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
 	}
 

@@ -3,6 +3,7 @@ package pe.tramita.form;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 import pe.tramita.calendar.LegalClock;
+import pe.tramita.text.VisibleText;
 
 /**
  * Turns the {@code camunda:formField}s a model declares (on a user task, or on the start event for the citizen's
@@ -22,7 +24,9 @@ import pe.tramita.calendar.LegalClock;
  */
 public final class ModelForms {
 
-	public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+	/** Strict: 31/02 is refused, not rolled back to the 28th. */
+	public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+		.withResolverStyle(ResolverStyle.STRICT);
 
 	private ModelForms() {
 	}
@@ -145,6 +149,10 @@ public final class ModelForms {
 					return null;
 				}
 			default:
+				if (!VisibleText.Validator.isVisible(text)) {
+					errors.add(new FieldError(field.id(), "taskForm.invisible", List.of(field.label())));
+					return null;
+				}
 				if (field.minLength() != null && text.length() < field.minLength()) {
 					errors.add(new FieldError(field.id(), "taskForm.minLength", List.of(field.label(), field.minLength())));
 					return null;

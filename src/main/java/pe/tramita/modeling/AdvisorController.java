@@ -30,6 +30,7 @@ import pe.tramita.catalog.ProcessModels;
 import pe.tramita.modeling.ModelDrafts.Draft;
 import pe.tramita.municipality.Municipalities;
 import pe.tramita.security.StaffUser;
+import pe.tramita.web.ModelDownloads;
 import pe.tramita.web.NotFoundException;
 
 /**
@@ -119,7 +120,7 @@ class AdvisorController {
 	@GetMapping("/asesoria/versiones/{definitionId}/modelo.bpmn")
 	ResponseEntity<String> versionXml(@PathVariable String definitionId) {
 		library.version(definitionId).orElseThrow(() -> new NotFoundException(definitionId));
-		return bpmn(processModels.xml(definitionId), null);
+		return ModelDownloads.bpmn(processModels.xml(definitionId), "modelo.bpmn");
 	}
 
 	@GetMapping("/asesoria/borradores/{id}")
@@ -165,10 +166,9 @@ class AdvisorController {
 	}
 
 	@GetMapping("/asesoria/borradores/{id}/modelo.bpmn")
-	ResponseEntity<String> draftXml(@PathVariable long id,
-			@RequestParam(name = "descargar", required = false) String download) {
+	ResponseEntity<String> draftXml(@PathVariable long id) {
 		Draft draft = drafts.find(id).orElseThrow(() -> new NotFoundException("draft " + id));
-		return bpmn(draft.xml(), download == null ? null : catalog.get(draft.procedureKey()).processKey() + ".bpmn");
+		return ModelDownloads.bpmn(draft.xml(), catalog.get(draft.procedureKey()).processKey() + ".bpmn");
 	}
 
 	@PostMapping("/asesoria/borradores/{id}/desplegar")
@@ -257,16 +257,6 @@ class AdvisorController {
 
 	private java.util.Map<String, String> municipalityNames() {
 		return municipalities.all().stream().collect(java.util.stream.Collectors.toMap(m -> m.ubigeo(), m -> m.name()));
-	}
-
-	private static ResponseEntity<String> bpmn(String xml, String attachment) {
-		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
-			.contentType(new MediaType("application", "xml", StandardCharsets.UTF_8))
-			.cacheControl(CacheControl.noStore());
-		if (attachment != null) {
-			response.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(attachment).build().toString());
-		}
-		return response.body(xml);
 	}
 
 }

@@ -66,7 +66,10 @@ public class ModelDrafts {
 		this.clock = clock;
 	}
 
-	/** A new draft of the procedure from a file; refused when it is not a UTF-8 text of at most the size limit. */
+	/**
+	 * A new draft of the procedure from a file, read in the encoding it declares; refused when it is not XML text of at
+	 * most the size limit.
+	 */
 	@Transactional
 	public long upload(String procedureKey, String fileName, byte[] file, StaffUser advisor) {
 		Procedure procedure = catalog.find(procedureKey).orElseThrow(() -> new ModelRejectedException("model.error.procedure"));
@@ -76,16 +79,17 @@ public class ModelDrafts {
 		if (file.length > ModelRules.MAX_BYTES) {
 			throw new ModelRejectedException("model.rule.tooLarge", file.length / 1024, ModelRules.MAX_BYTES / 1024);
 		}
-		String xml = new String(file, StandardCharsets.UTF_8);
-		if (!java.util.Arrays.equals(xml.getBytes(StandardCharsets.UTF_8), file)) {
-			throw new ModelRejectedException("model.error.notText");
-		}
-		// some Windows tools start UTF-8 files with a byte order mark
-		xml = xml.startsWith("\uFEFF") ? xml.substring(1) : xml;
-		if (!xml.stripLeading().startsWith("<")) {
+		String xml = ProcessModels.text(file);
+		if (!isXmlText(xml)) {
 			throw new ModelRejectedException("model.error.notText");
 		}
 		return insert(procedure.key(), name(fileName), xml, advisor);
+	}
+
+	/** Readable characters only (a NUL or an undecodable byte is no model), starting like XML. */
+	private static boolean isXmlText(String xml) {
+		return xml.stripLeading().startsWith("<") && xml.indexOf('\uFFFD') < 0
+				&& xml.chars().noneMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r');
 	}
 
 	/** A new draft from a deployed version, to change it. */
@@ -111,6 +115,9 @@ public class ModelDrafts {
 		}
 		if (xml == null || xml.isBlank()) {
 			throw new ModelRejectedException("model.error.empty");
+		}
+		if (!isXmlText(xml)) {
+			throw new ModelRejectedException("model.error.notText");
 		}
 		if (xml.getBytes(StandardCharsets.UTF_8).length > ModelRules.MAX_BYTES) {
 			throw new ModelRejectedException("model.rule.tooLarge", xml.length() / 1024, ModelRules.MAX_BYTES / 1024);
@@ -183,7 +190,8 @@ public class ModelDrafts {
 	}
 
 	private static String name(String fileName) {
-		String name = fileName == null || fileName.isBlank() ? "modelo.bpmn" : fileName.strip();
+		String name = fileName == null ? "" : fileName.replaceAll("\\p{Cntrl}", "").strip();
+		name = name.isEmpty() ? "modelo.bpmn" : name;
 		return name.length() > 120 ? name.substring(0, 120) : name;
 	}
 

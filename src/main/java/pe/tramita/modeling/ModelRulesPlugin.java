@@ -22,14 +22,18 @@ import org.springframework.stereotype.Component;
  * Puts {@link ModelRules} in front of the engine's own deployers, so that no deployment — from the advisor's
  * workspace, from Camunda Modeler through {@code /engine-rest/deployment/create}, or of the models under
  * {@code processes/} — brings in a model that breaks them: the engine refuses it with a {@link ParseException} that
- * names each problem (in Spanish), its element, line and column, and nothing is deployed. It also writes down who
- * deployed what ({@code tramita.model_deployment}), in the deployment's transaction. Only new deployments are checked:
- * versions already deployed are read back as they are.
+ * names each problem (in Spanish), its element, line and column, and nothing is deployed. Every resource of the
+ * deployment is checked, and any that is not a {@code .bpmn} model is refused. It also writes down who deployed what
+ * ({@code tramita.model_deployment}), in the deployment's transaction. Only new deployments are checked: versions
+ * already deployed are read back as they are.
  */
 @Component
 class ModelRulesPlugin extends AbstractProcessEnginePlugin implements Deployer {
 
 	static final Locale SPANISH = Locale.forLanguageTag("es");
+
+	/** The one kind of resource Tramita deploys. */
+	static final String MODEL_SUFFIX = ".bpmn";
 
 	private final ModelRules rules;
 
@@ -55,16 +59,15 @@ class ModelRulesPlugin extends AbstractProcessEnginePlugin implements Deployer {
 
 	@Override
 	public void deploy(DeploymentEntity deployment) {
-		if (!deployment.isNew()) {
+		if (!deployment.isNew() || deployment.getResources() == null || deployment.getResources().isEmpty()) {
 			return;
 		}
-		boolean models = false;
 		for (Map.Entry<String, ResourceEntity> resource : deployment.getResources().entrySet()) {
-			if (!resource.getKey().endsWith(".bpmn") && !resource.getKey().endsWith(".bpmn20.xml")) {
-				continue;
-			}
-			models = true;
-			List<ModelProblem> problems = rules.check(resource.getValue().getBytes());
+			// the engine parses any name ending in "bpmn" (x.xbpmn too) and other kinds by other names: Tramita
+			// deploys BPMN models named .bpmn and nothing else, so nothing reaches a parser unchecked
+			List<ModelProblem> problems = resource.getKey().endsWith(MODEL_SUFFIX)
+					? rules.check(resource.getValue().getBytes())
+					: List.of(new ModelProblem("resourceKind", List.of(resource.getKey()), null, 0, 0));
 			if (!problems.isEmpty()) {
 				List<Problem> errors = problems.stream().map(p -> (Problem) new EngineProblem(p, message(p))).toList();
 				throw new ParseException(messages.getMessage("model.refused",
@@ -72,14 +75,12 @@ class ModelRulesPlugin extends AbstractProcessEnginePlugin implements Deployer {
 						resource.getKey(), errors, List.of());
 			}
 		}
-		if (models) {
-			String user = Context.getCommandContext().getAuthenticatedUserId();
-			jdbc.update("""
-					INSERT INTO tramita.model_deployment (deployment_id, deployed_by, deployed_at, tenant_id, source)
-					VALUES (?, ?, ?, ?, ?)""", deployment.getId(), user,
-					java.sql.Timestamp.from(deployment.getDeploymentTime().toInstant()), deployment.getTenantId(),
-					deployment.getSource());
-		}
+		String user = Context.getCommandContext().getAuthenticatedUserId();
+		jdbc.update("""
+				INSERT INTO tramita.model_deployment (deployment_id, deployed_by, deployed_at, tenant_id, source)
+				VALUES (?, ?, ?, ?, ?)""", deployment.getId(), user,
+				java.sql.Timestamp.from(deployment.getDeploymentTime().toInstant()), deployment.getTenantId(),
+				deployment.getSource());
 	}
 
 	String message(ModelProblem problem) {

@@ -3,9 +3,14 @@ package pe.tramita.portal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.catalog.Procedure;
@@ -59,8 +63,11 @@ class ApplicationController {
 
 	private final Expedientes expedientes;
 
+	private final FilingReceipts receipts;
+
 	ApplicationController(Municipalities municipalities, Tupa tupa, LegalClock clock, Documents documents,
-			Expedientes expedientes) {
+			Expedientes expedientes, FilingReceipts receipts) {
+		this.receipts = receipts;
 		this.municipalities = municipalities;
 		this.tupa = tupa;
 		this.clock = clock;
@@ -87,29 +94,31 @@ class ApplicationController {
 		return "portal/application";
 	}
 
-	@PostMapping(value = "/m/{ubigeo}/tramites/{key}/solicitud", params = MODEL_FORM)
+	@PostMapping(value = "/m/{ubigeo}/tramites/{key}/solicitud", params = MODEL_FORM,
+			consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	String processModelApplication(@PathVariable String ubigeo, @PathVariable String key,
 			@Valid @ModelAttribute("applicantForm") ApplicantForm applicant, BindingResult result,
-			@RequestParam Map<String, String> typed, MultipartHttpServletRequest request, Model model,
-			RedirectAttributes redirect) {
+			@RequestParam Map<String, String> typed, MultipartHttpServletRequest request, HttpServletResponse response,
+			Model model) {
 		Procedure procedure = prepare(model, ubigeo, key);
 		List<UploadedFile> files = new ArrayList<>();
 		List<UploadProblem> uploadErrors = uploads(procedure, request, files);
 		List<ModelFormField> fields = expedientes.applicationFields(ubigeo, procedure);
 		ModelForms.Submission check = ModelForms.parse(fields, typed);
 		if (result.hasErrors() || !uploadErrors.isEmpty() || !check.valid()) {
-			return modelFormWithErrors(model, check, uploadErrors);
+			return modelFormWithErrors(model, check, uploadErrors, response);
 		}
 		Expedientes.ModelApplication application = expedientes.apply(ubigeo, procedure, applicant, typed, files);
 		if (application.filing() == null) {
-			return modelFormWithErrors(model, application.submission(), uploadErrors);
+			return modelFormWithErrors(model, application.submission(), uploadErrors, response);
 		}
-		redirect.addFlashAttribute("filing", application.filing());
+		receipts.hand(application.filing(), request, response);
 		return "redirect:/m/" + ubigeo + "/tramites/" + key + "/presentada";
 	}
 
 	private static String modelFormWithErrors(Model model, ModelForms.Submission submission,
-			List<UploadProblem> uploadErrors) {
+			List<UploadProblem> uploadErrors, HttpServletResponse response) {
+		response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 		model.addAttribute("fields", submission.fieldsAsTyped());
 		model.addAttribute("errors", submission.errors());
 		model.addAttribute("errorsByField",
@@ -118,19 +127,21 @@ class ApplicationController {
 		return "portal/application-model";
 	}
 
-	@PostMapping("/m/{ubigeo}/tramites/{key}/solicitud")
+	@PostMapping(value = "/m/{ubigeo}/tramites/{key}/solicitud", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	String processApplicationForm(@PathVariable String ubigeo, @PathVariable String key,
 			@Valid @ModelAttribute("applicationForm") ApplicationForm form, BindingResult result,
-			MultipartHttpServletRequest request, Model model, RedirectAttributes redirect) {
+			MultipartHttpServletRequest request, HttpServletResponse response, Model model) {
 		Procedure procedure = prepare(model, ubigeo, key);
 		List<UploadedFile> files = new ArrayList<>();
 		List<UploadProblem> uploadErrors = uploads(procedure, request, files);
 		if (result.hasErrors() || !uploadErrors.isEmpty()) {
+			// the form comes back with every problem marked; nothing was saved
+			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 			model.addAttribute("uploadErrors", uploadErrors);
 			return "portal/application";
 		}
 		Filing filing = expedientes.apply(ubigeo, procedure, form, files);
-		redirect.addFlashAttribute("filing", filing);
+		receipts.hand(filing, request, response);
 		return "redirect:/m/" + ubigeo + "/tramites/" + key + "/presentada";
 	}
 
@@ -155,12 +166,14 @@ class ApplicationController {
 	}
 
 	@GetMapping("/m/{ubigeo}/tramites/{key}/presentada")
-	String filed(@PathVariable String ubigeo, @PathVariable String key, Model model) {
-		if (!model.containsAttribute("filing")) {
-			// the access code is shown once, right after filing; a reload leads to the status page instead
+	String filed(@PathVariable String ubigeo, @PathVariable String key, HttpServletRequest request, Model model) {
+		Optional<Filing> filing = receipts.read(request);
+		if (filing.isEmpty()) {
+			// the receipt is kept for half an hour after filing; later, the number and code lead to the status page
 			return "redirect:/consulta";
 		}
 		prepare(model, ubigeo, key);
+		model.addAttribute("filing", filing.get());
 		return "portal/filed";
 	}
 

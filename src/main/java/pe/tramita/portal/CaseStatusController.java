@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,9 +61,10 @@ class CaseStatusController {
 
 	@PostMapping("/consulta")
 	String status(@RequestParam(defaultValue = "") String expediente, @RequestParam(defaultValue = "") String codigo,
-			Model model) {
+			HttpServletResponse response, Model model) {
 		Optional<ExpedienteView> found = expedientes.findForCitizen(expediente, codigo);
 		if (found.isEmpty()) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
 			model.addAttribute("notFound", true);
 			model.addAttribute("expediente", expediente);
 			return "portal/lookup";
@@ -70,9 +74,11 @@ class CaseStatusController {
 
 	@PostMapping("/consulta/subsanacion")
 	String correct(@RequestParam(defaultValue = "") String expediente, @RequestParam(defaultValue = "") String codigo,
-			@RequestParam(name = "documentos", required = false) List<MultipartFile> parts, Model model) {
+			@RequestParam(name = "documentos", required = false) List<MultipartFile> parts, HttpServletResponse response,
+			Model model) {
 		Optional<ExpedienteView> found = expedientes.findForCitizen(expediente, codigo);
 		if (found.isEmpty()) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
 			model.addAttribute("notFound", true);
 			return "portal/lookup";
 		}
@@ -84,6 +90,7 @@ class CaseStatusController {
 			}
 		}
 		catch (UploadRejectedException rejected) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 			model.addAttribute("uploadError", rejected.messageKey());
 			model.addAttribute("uploadErrorFile", rejected.fileName());
 			return showStatus(current, codigo, model);
@@ -92,6 +99,7 @@ class CaseStatusController {
 			return showStatus(current, codigo, model);
 		}
 		if (files.isEmpty()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 			model.addAttribute("uploadError", "upload.correctionEmpty");
 			return showStatus(current, codigo, model);
 		}

@@ -7,6 +7,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import pe.tramita.text.MailAddress;
+import pe.tramita.text.VisibleText;
+
 /**
  * Who applies, for procedures whose own fields come from their BPMN model: identity, contact and the sworn
  * statement. (The business licence has its own {@link ApplicationForm}.)
@@ -14,8 +17,8 @@ import jakarta.validation.constraints.Size;
 public record ApplicantForm(
 		@NotNull(message = "{field.required}") IdentityDocumentType documentType,
 		@NotBlank(message = "{field.required}") String documentNumber,
-		@NotBlank(message = "{field.required}") @Size(max = 160, message = "{field.tooLong}") String applicantName,
-		@NotBlank(message = "{field.required}") @Email(message = "{email.invalid}") @Size(max = 160, message = "{field.tooLong}") String email,
+		@NotBlank(message = "{field.required}") @VisibleText @Size(max = 160, message = "{field.tooLong}") String applicantName,
+		@NotBlank(message = "{field.required}") @Email(message = "{email.invalid}") @MailAddress @Size(max = 160, message = "{field.tooLong}") String email,
 		@Pattern(regexp = "^$|^\\+?[0-9 ]{6,15}$", message = "{phone.invalid}") String phone,
 		@AssertTrue(message = "{declaration.required}") boolean declarationAccepted) implements IdentifiedApplicant {
 

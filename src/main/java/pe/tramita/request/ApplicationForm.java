@@ -12,18 +12,21 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import pe.tramita.text.MailAddress;
+import pe.tramita.text.VisibleText;
+
 /** What a citizen fills in to apply for a business operating licence. */
 public record ApplicationForm(
 		@NotNull(message = "{field.required}") IdentityDocumentType documentType,
 		@NotBlank(message = "{field.required}") String documentNumber,
-		@NotBlank(message = "{field.required}") @Size(max = 160, message = "{field.tooLong}") String applicantName,
-		@NotBlank(message = "{field.required}") @Email(message = "{email.invalid}") @Size(max = 160, message = "{field.tooLong}") String email,
+		@NotBlank(message = "{field.required}") @VisibleText @Size(max = 160, message = "{field.tooLong}") String applicantName,
+		@NotBlank(message = "{field.required}") @Email(message = "{email.invalid}") @MailAddress @Size(max = 160, message = "{field.tooLong}") String email,
 		@Pattern(regexp = "^$|^\\+?[0-9 ]{6,15}$", message = "{phone.invalid}") String phone,
 		@NotBlank(message = "{field.required}") @Ruc String ruc,
-		@NotBlank(message = "{field.required}") @Size(max = 200, message = "{field.tooLong}") String businessName,
-		@Size(max = 200, message = "{field.tooLong}") String tradeName,
-		@NotBlank(message = "{field.required}") @Size(max = 250, message = "{field.tooLong}") String address,
-		@NotBlank(message = "{field.required}") @Size(max = 250, message = "{field.tooLong}") String activity,
+		@NotBlank(message = "{field.required}") @VisibleText @Size(max = 200, message = "{field.tooLong}") String businessName,
+		@VisibleText @Size(max = 200, message = "{field.tooLong}") String tradeName,
+		@NotBlank(message = "{field.required}") @VisibleText @Size(max = 250, message = "{field.tooLong}") String address,
+		@NotBlank(message = "{field.required}") @VisibleText @Size(max = 250, message = "{field.tooLong}") String activity,
 		@NotNull(message = "{field.required}") @DecimalMin(value = "1", message = "{area.range}") @DecimalMax(value = "100000", message = "{area.range}") @Digits(integer = 6, fraction = 2, message = "{area.range}") BigDecimal areaM2,
 		@NotNull(message = "{field.required}") RiskLevel riskLevel,
 		@AssertTrue(message = "{declaration.required}") boolean declarationAccepted) implements IdentifiedApplicant {

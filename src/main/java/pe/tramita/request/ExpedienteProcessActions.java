@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 
 import pe.tramita.calendar.ProcessDeadlines;
 
-/** Public because the engine calls it by reflection. What the procedure models may do to a case ({@code ${expedientes...}} in BPMN). */
+/**
+ * Public because the engine calls it by reflection. What the procedure models may do to a case
+ * ({@code ${expedientes...}} in BPMN): always the case the process instance was started for.
+ */
 @Component("expedientes")
 public class ExpedienteProcessActions {
 
@@ -23,13 +26,13 @@ public class ExpedienteProcessActions {
 	/** Tells the citizen what is missing, from the reviewer's {@code observacion}. */
 	public void observe(DelegateExecution execution) {
 		Object observation = execution.getVariable("observacion");
-		expedientes.observe(expedienteId(execution), observation == null ? null : observation.toString());
+		expedientes.observe(expedientes.caseOf(execution), observation == null ? null : observation.toString());
 	}
 
 	/** Records the outcome, with the decision's {@code fundamento} where there is one. */
 	public void conclude(DelegateExecution execution, String outcome) {
 		Object reason = execution.getVariable("fundamento");
-		expedientes.conclude(expedienteId(execution), ExpedienteStatus.valueOf(outcome),
+		expedientes.conclude(expedientes.caseOf(execution), ExpedienteStatus.valueOf(outcome),
 				reason == null ? null : reason.toString());
 	}
 
@@ -38,11 +41,7 @@ public class ExpedienteProcessActions {
 		int days = ((Number) execution.getVariable("diasProrroga")).intValue();
 		Object reason = execution.getVariable("motivoProrroga");
 		LocalDate newDue = deadlines.extendTerm(execution, days);
-		expedientes.extended(expedienteId(execution), newDue, reason == null ? null : reason.toString());
-	}
-
-	private static long expedienteId(DelegateExecution execution) {
-		return ((Number) execution.getVariable(Expedientes.EXPEDIENTE_VARIABLE)).longValue();
+		expedientes.extended(expedientes.caseOf(execution), newDue, reason == null ? null : reason.toString());
 	}
 
 }

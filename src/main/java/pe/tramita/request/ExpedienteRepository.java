@@ -10,6 +10,8 @@ interface ExpedienteRepository extends JpaRepository<Expediente, Long> {
 
 	Optional<Expediente> findByCaseNumber(String caseNumber);
 
+	Optional<Expediente> findByProcessInstanceId(String processInstanceId);
+
 	List<Expediente> findByCaseNumberIn(Collection<String> caseNumbers);
 
 	List<Expediente> findByUbigeoAndProcedureKeyAndStatusOrderByResolvedAtDesc(String ubigeo, String procedureKey,

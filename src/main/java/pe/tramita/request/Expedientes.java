@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,6 +39,12 @@ public class Expedientes {
 	public static final String EXPEDIENTE_VARIABLE = "expedienteId";
 
 	static final String CORRECTION_MESSAGE = "subsanacionPresentada";
+
+	/**
+	 * The case whose process this thread is starting: the model's first steps (an automatic approval issues its
+	 * licence on filing) run before the start returns the process instance's id.
+	 */
+	private static final ThreadLocal<Expediente> STARTING = new ThreadLocal<>();
 
 	private final ExpedienteRepository expedientes;
 
@@ -160,13 +167,45 @@ public class Expedientes {
 		variables.put(MunicipalityTenantIdProvider.MUNICIPALITY_VARIABLE, ubigeo);
 		variables.put(EXPEDIENTE_VARIABLE, expediente.id());
 		variables.put(ProcessDeadlines.DUE_DATE_VARIABLE, dueDate.toString());
-		String processInstanceId = startProcess(procedure.processKey(), ubigeo)
-			.businessKey(number.text())
-			.setVariables(variables)
-			.execute()
-			.getId();
-		expediente.startedAs(processInstanceId);
+		STARTING.set(expediente);
+		try {
+			String processInstanceId = startProcess(procedure.processKey(), ubigeo)
+				.businessKey(number.text())
+				.setVariables(variables)
+				.execute()
+				.getId();
+			expediente.startedAs(processInstanceId);
+		}
+		finally {
+			STARTING.remove();
+		}
 		return new Filing(number.text(), accessCode, dueDate);
+	}
+
+	/**
+	 * The id of the case a process instance was started for, from Tramita's own record of it: never from a process
+	 * variable, which whoever can write variables could point at another municipality's case. A process that is not
+	 * bound to a case, or whose {@value #EXPEDIENTE_VARIABLE} names another, is refused (the step fails, nothing is
+	 * done to any case).
+	 */
+	@Transactional
+	public long caseOf(DelegateExecution execution) {
+		String processInstanceId = execution.getProcessInstanceId();
+		Expediente expediente = expedientes.findByProcessInstanceId(processInstanceId)
+			.or(() -> Optional.ofNullable(STARTING.get())
+				.filter(starting -> starting.processInstanceId() == null
+						&& starting.caseNumber().equals(execution.getProcessBusinessKey())))
+			.orElseThrow(() -> new CaseBindingException("Process instance " + processInstanceId + " is bound to no case"));
+		expediente.startedAs(processInstanceId);
+		Object named = execution.getVariable(EXPEDIENTE_VARIABLE);
+		if (!expediente.ubigeo().equals(execution.getTenantId())
+				|| !expediente.caseNumber().equals(execution.getProcessBusinessKey())
+				|| named != null && !(named instanceof Number number && number.longValue() == expediente.id())) {
+			throw new CaseBindingException("Process instance " + processInstanceId + " of case "
+					+ expediente.caseNumber() + " names another case or municipality (" + EXPEDIENTE_VARIABLE + " = "
+					+ named + ", tenant " + execution.getTenantId() + ")");
+		}
+		return expediente.id();
 	}
 
 	/** A published result: what was filed and the decision, without the applicant's personal data. */

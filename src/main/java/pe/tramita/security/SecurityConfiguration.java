@@ -1,50 +1,137 @@
 package pe.tramita.security;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Citizens need no account; staff log in with a form. Camunda's Cockpit, Tasklist and Admin trust the same login
- * (the container-based authentication of Camunda's webapps reads the user Spring Security established).
+ * (the container-based authentication of Camunda's webapps reads the user Spring Security established) and are for
+ * administrators. Camunda's REST API is a separate door: HTTP basic on every request, no session, no cookie, for
+ * advisors deploying models and for administrators (see {@link EngineRestAccess}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	private static final String ADVISOR = "OFFICE_" + Offices.ASESOR;
 
+	/** Tramita's pages run only their own scripts; bpmn-js sets inline styles on the diagrams it draws. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; "
+			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	/**
+	 * The REST API acts only on the credentials sent with each request: a browser's session cookie is never read, so a
+	 * page on another site cannot make a logged-in browser call it (and requests a browser marks as cross-site are
+	 * refused before that).
+	 */
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
-			throws Exception {
+	@Order(1)
+	SecurityFilterChain engineRestApi(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+			@Value("${tramita.public-url}") String publicUrl) throws Exception {
+		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+		basic.setRealmName("Tramita");
+		basic.afterPropertiesSet();
+		http.securityMatcher(under("/engine-rest/"))
+			.authenticationProvider(provider)
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(EngineRestAccess.advisorRequests()).hasAnyAuthority(ADVISOR, "ROLE_ADMIN")
+				.anyRequest().hasRole("ADMIN"))
+			.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(basic))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(basic))
+			.addFilterBefore(new CrossSiteRequestFilter(publicUrl), BasicAuthenticationFilter.class)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.requestCache(cache -> cache.disable())
+			// no cookie is read here, so there is nothing for a forged request to ride on
+			.csrf(csrf -> csrf.disable());
+		return http.build();
+	}
+
+	/** The token lives in a cookie of its own: a citizen's form holds no session on the server. */
+	@Bean
+	CookieCsrfTokenRepository csrfTokens() {
+		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+		csrfTokens.setCookieName("tramita-csrf");
+		csrfTokens.setHeaderName("X-CSRF-TOKEN");
+		csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+		return csrfTokens;
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+			CookieCsrfTokenRepository csrfTokens) throws Exception {
+		LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/ingresar");
+		// a redirect must never carry the Host header a client sent
+		login.setFavorRelativeUris(true);
+		// the page to go back to after logging in waits in a cookie, not in a session made for every stranger
+		CookieRequestCache pageBeforeLogin = new CookieRequestCache();
 		http.authenticationProvider(provider)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/bandeja/**").hasRole("STAFF")
 				.requestMatchers("/asesoria/**").hasAnyAuthority(ADVISOR, "ROLE_ADMIN")
-				// deploying from Camunda Modeler is for advisors; the engine applies the model rules to it
-				.requestMatchers(HttpMethod.POST, "/engine-rest/deployment/**").hasAnyAuthority(ADVISOR, "ROLE_ADMIN")
-				.requestMatchers(HttpMethod.DELETE, "/engine-rest/deployment/**").hasAnyAuthority(ADVISOR, "ROLE_ADMIN")
-				.requestMatchers("/engine-rest/migration/**").hasAnyAuthority(ADVISOR, "ROLE_ADMIN")
-				.requestMatchers("/camunda/**", "/engine-rest/**").hasRole("STAFF")
+				// Camunda's webapps can change any case of any municipality: administrators only
+				.requestMatchers(under("/camunda/")).hasRole("ADMIN")
 				.requestMatchers("/actuator/health").permitAll()
 				.requestMatchers("/actuator/**").hasRole("ADMIN")
 				.anyRequest().permitAll())
-			.formLogin(form -> form.loginPage("/ingresar").defaultSuccessUrl("/bandeja", false).permitAll())
-			.logout(logout -> logout.logoutUrl("/salir").logoutSuccessUrl("/ingresar?salio"))
 			.httpBasic(Customizer.withDefaults())
-			// Camunda's webapps carry their own CSRF protection; its REST API is for tools with basic auth
-			.csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**"))
-			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+			.formLogin(form -> form.loginPage("/ingresar")
+				.successHandler(new RelativeSavedRequestHandler(pageBeforeLogin, "/bandeja"))
+				.permitAll())
+			.requestCache(cache -> cache.requestCache(pageBeforeLogin))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(login)
+				.accessDeniedHandler(accessDenied()))
+			.logout(logout -> logout.logoutUrl("/salir").logoutSuccessUrl("/ingresar?salio"))
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+				// Camunda's webapps carry their own CSRF protection (their XSRF-TOKEN cookie and header)
+				.ignoringRequestMatchers(under("/camunda/")))
+			.headers(headers -> headers
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				// Camunda's webapps send a policy of their own
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(under("/camunda/")),
+						new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))));
 		return http.build();
+	}
+
+	/** A refused form post says the form expired (in the visitor's language); other refusals are a plain 403. */
+	private static AccessDeniedHandler accessDenied() {
+		AccessDeniedHandlerImpl expiredForm = new AccessDeniedHandlerImpl();
+		expiredForm.setErrorPage("/formulario-vencido");
+		LinkedHashMap<Class<? extends AccessDeniedException>, AccessDeniedHandler> handlers = new LinkedHashMap<>();
+		handlers.put(CsrfException.class, expiredForm);
+		return new DelegatingAccessDeniedHandler(handlers, new AccessDeniedHandlerImpl());
 	}
 
 	@Bean
@@ -59,7 +146,7 @@ class SecurityConfiguration {
 		return registration;
 	}
 
-	/** The REST API acts as the logged-in user, so Camunda's authorizations and tenant checks apply to it. */
+	/** The REST API acts as the authenticated user, so Camunda's authorizations and tenant checks apply to it. */
 	@Bean
 	FilterRegistrationBean<ProcessEngineAuthenticationFilter> camundaRestAuthentication() {
 		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
@@ -69,6 +156,22 @@ class SecurityConfiguration {
 		registration.addUrlPatterns("/engine-rest/*");
 		registration.setOrder(102);
 		return registration;
+	}
+
+	/**
+	 * Requests whose path starts so, matched on the path itself: Spring MVC's path matchers do not see the servlets
+	 * of Camunda's REST API and webapps.
+	 */
+	private static RequestMatcher under(String prefix) {
+		return request -> pathOf(request).startsWith(prefix);
+	}
+
+	/**
+	 * The path as the container decoded and normalised it to choose a servlet ({@code /%63amunda/} is
+	 * {@code /camunda/} to it), so that no spelling of a path reaches a servlet past the rule written for it.
+	 */
+	static String pathOf(HttpServletRequest request) {
+		return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
 	}
 
 }

@@ -17,6 +17,7 @@ import pe.tramita.document.Documents;
 import pe.tramita.document.Documents.DocumentContent;
 import pe.tramita.request.ExpedienteView;
 import pe.tramita.security.StaffUser;
+import pe.tramita.web.ModelDownloads;
 import pe.tramita.web.NotFoundException;
 
 /** The staff's case page, its BPMN diagram and its documents, for clerks of the case's municipality. */
@@ -40,10 +41,7 @@ class CaseFileController {
 
 	@GetMapping("/bandeja/expedientes/{expedienteId}/diagrama.bpmn")
 	ResponseEntity<String> diagram(@PathVariable long expedienteId, @AuthenticationPrincipal StaffUser clerk) {
-		return ResponseEntity.ok()
-			.contentType(new MediaType("application", "xml", StandardCharsets.UTF_8))
-			.cacheControl(CacheControl.noStore())
-			.body(caseFiles.diagram(expedienteId, clerk));
+		return ModelDownloads.bpmn(caseFiles.diagram(expedienteId, clerk), "diagrama.bpmn");
 	}
 
 	@GetMapping("/bandeja/expedientes/{expedienteId}/documentos/{documentId}")

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import pe.tramita.security.StaffUser;
+import pe.tramita.text.VisibleText;
 
 /** Each clerk's saved task list filters. */
 @Service
@@ -43,7 +44,7 @@ public class SavedFilters {
 	@Transactional
 	public void save(StaffUser clerk, String name, TaskFilter filter) {
 		String cleanName = name == null ? "" : name.strip();
-		if (cleanName.isEmpty() || cleanName.length() > MAX_NAME_LENGTH) {
+		if (cleanName.isEmpty() || cleanName.length() > MAX_NAME_LENGTH || !VisibleText.Validator.isVisible(cleanName)) {
 			throw new TaskActionRejectedException("filter.badName");
 		}
 		if (repository.existsByUserIdAndName(clerk.id(), cleanName)) {

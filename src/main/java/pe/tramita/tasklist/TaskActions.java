@@ -23,6 +23,7 @@ import pe.tramita.document.UploadedFile;
 import pe.tramita.request.ExpedienteView;
 import pe.tramita.security.StaffUser;
 import pe.tramita.tasklist.Colleagues.Colleague;
+import pe.tramita.text.VisibleText;
 
 /**
  * Handing a task over (assign to a colleague of its office, delegate and resolve), a follow-up date, comments and
@@ -176,7 +177,8 @@ public class TaskActions {
 
 	private static String text(String typed, String requiredKey) {
 		String text = typed == null ? "" : typed.strip();
-		if (text.isEmpty()) {
+		// nothing readable (blanks, zero-width or direction characters) is no text
+		if (text.isEmpty() || !VisibleText.Validator.isVisible(text)) {
 			throw new TaskActionRejectedException(requiredKey);
 		}
 		if (text.length() > MAX_TEXT) {

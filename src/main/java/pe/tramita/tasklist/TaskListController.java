@@ -3,6 +3,9 @@ package pe.tramita.tasklist;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -122,10 +125,12 @@ class TaskListController {
 
 	@PostMapping("/bandeja/tareas/{taskId}/completar")
 	String complete(@PathVariable String taskId, @RequestParam Map<String, String> typed,
-			@AuthenticationPrincipal StaffUser clerk, Model model, RedirectAttributes redirect) {
+			@AuthenticationPrincipal StaffUser clerk, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		try {
 			ModelForms.Submission submission = tasks.complete(taskId, clerk, typed);
 			if (!submission.valid()) {
+				response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 				model.addAttribute("task", tasks.detailsWithTypedValues(taskId, clerk, submission.fieldsAsTyped()));
 				model.addAttribute("maxUploadSize", documents.maxSize().toMegabytes());
 				model.addAttribute("errors", submission.errors());

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /** Errors a visitor can meet, as pages in their language, never a stack trace. */
@@ -28,6 +29,19 @@ class ErrorPages {
 	@ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
 	ModelAndView uploadTooLarge() {
 		return page("upload.requestTooLarge");
+	}
+
+	/** A multipart body that does not parse (cut short, no boundary, a broken part). */
+	@ExceptionHandler(MultipartException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	ModelAndView brokenMultipart() {
+		return page("error.badRequest");
+	}
+
+	@ExceptionHandler(ControlCharacterGuard.ControlCharacterException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	ModelAndView controlCharacter() {
+		return page("error.controlCharacter");
 	}
 
 	private static ModelAndView page(String messageKey) {

@@ -30,24 +30,29 @@ class AppProcess implements AutoCloseable {
 
 	private final int port;
 
-	private AppProcess(Process process, Path log, int port) {
+	private final Path dataDir;
+
+	private AppProcess(Process process, Path log, int port, Path dataDir) {
 		this.process = process;
 		this.log = log;
 		this.port = port;
+		this.dataDir = dataDir;
 	}
 
 	static AppProcess start(Path dataDir, int port, Path log) throws IOException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				HEAP, "-cp", classpath(), "pe.tramita.TramitaApplication",
 				"--spring.profiles.active=demo", "--tramita.data-dir=" + dataDir, "--server.port=" + port,
-				"--management.endpoints.web.exposure.include=health,metrics", "--spring.main.banner-mode=off"));
+				"--management.endpoints.web.exposure.include=health,metrics", "--spring.main.banner-mode=off",
+				// the load generator stands for many citizens from one address
+				"--tramita.rate-limit.exempt=127.0.0.1,0:0:0:0:0:0:0:1"));
 		if (Boolean.getBoolean("bench.profile")) {
 			// -Dbench.profile=true: a flight recording of the application, to see where its CPU time goes
 			command.add(1, "-XX:StartFlightRecording=filename=" + log.resolveSibling(log.getFileName() + ".jfr")
 					+ ",settings=profile");
 		}
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		return new AppProcess(process, log, port);
+		return new AppProcess(process, log, port, dataDir);
 	}
 
 	/** The application's own classes and runtime dependencies, listed by the bench profile's build. */
@@ -87,13 +92,14 @@ class AppProcess implements AutoCloseable {
 		throw new IllegalStateException("Tramita not healthy after 120 s; see " + log);
 	}
 
-	/** JDBC URL of the embedded PostgreSQL this process started, read from its log. */
+	/** JDBC URL, with user and password, of the embedded PostgreSQL this process started (port read from its log). */
 	String jdbcUrl() throws IOException {
 		Matcher m = Pattern.compile("Embedded PostgreSQL on port (\\d+)").matcher(Files.readString(log));
 		if (!m.find()) {
 			throw new IllegalStateException("no embedded PostgreSQL port in " + log);
 		}
-		return "jdbc:postgresql://localhost:" + m.group(1) + "/postgres";
+		String password = Files.readString(dataDir.resolve("postgres-password")).strip();
+		return "jdbc:postgresql://localhost:" + m.group(1) + "/postgres?user=postgres&password=" + password;
 	}
 
 	/** Heap in use now, as the application reports it (MiB). */

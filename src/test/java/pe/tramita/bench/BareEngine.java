@@ -22,8 +22,6 @@ final class BareEngine implements AutoCloseable {
 	BareEngine(String jdbcUrl) {
 		HikariConfig pool = new HikariConfig();
 		pool.setJdbcUrl(jdbcUrl);
-		pool.setUsername("postgres");
-		pool.setPassword("postgres");
 		pool.setMaximumPoolSize(20);
 		this.dataSource = new HikariDataSource(pool);
 		StandaloneProcessEngineConfiguration configuration = (StandaloneProcessEngineConfiguration) ProcessEngineConfiguration

@@ -18,8 +18,6 @@ final class CommitFloor implements AutoCloseable {
 	CommitFloor(String jdbcUrl, int threads) throws SQLException {
 		HikariConfig pool = new HikariConfig();
 		pool.setJdbcUrl(jdbcUrl);
-		pool.setUsername("postgres");
-		pool.setPassword("postgres");
 		pool.setMaximumPoolSize(threads);
 		this.dataSource = new HikariDataSource(pool);
 		try (Connection c = dataSource.getConnection()) {

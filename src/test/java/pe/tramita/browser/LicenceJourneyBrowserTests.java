@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import pe.tramita.support.SampleFiles;
 import pe.tramita.support.Staff;
@@ -30,7 +33,9 @@ class LicenceJourneyBrowserTests extends JourneyBrowserTests {
 		open("/");
 		new Select(browser.findElement(By.id("municipalidad"))).selectByValue("060101");
 		browser.findElement(By.cssSelector("form button[type=submit]")).click();
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Municipalidad Provincial de Cajamarca");
+		// the home page's heading may still be there right after the click
+		new WebDriverWait(browser, Duration.ofSeconds(15))
+			.until(ExpectedConditions.textToBe(By.tagName("h1"), "Municipalidad Provincial de Cajamarca"));
 		Browser.screenshot(browser, "01-catalogo");
 		browser.findElement(By.xpath("//tr[td/a[text()='Licencia de Funcionamiento']]//a[text()='Solicitar en línea']"))
 			.click();

@@ -23,6 +23,7 @@ import pe.tramita.request.Expedientes;
 import pe.tramita.request.RiskLevel;
 import pe.tramita.request.Filing;
 import pe.tramita.support.Applications;
+import pe.tramita.support.FilingReceipts;
 import pe.tramita.support.SampleFiles;
 import pe.tramita.support.Staff;
 import pe.tramita.support.TramitaTest;
@@ -70,7 +71,7 @@ class TupaTests {
 			.file(SampleFiles.part("documento-declaracion-itse", "dj.pdf", "application/pdf", SampleFiles.pdf()));
 		Applications.formFields(RiskLevel.BAJO).forEach((name, value) -> application.param(name, value));
 		MvcResult filed = mvc.perform(application.with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
-		Filing filing = (Filing) filed.getFlashMap().get("filing");
+		Filing filing = FilingReceipts.read(mvc, filed);
 		LocalDate due = expedientes.findByCaseNumber(filing.caseNumber()).orElseThrow().dueDate();
 		assertThat(due).isEqualTo(calendar.addBusinessDays(clock.today(), 10, JESUS));
 	}

@@ -192,12 +192,12 @@ class CertificateRevocationTests {
 			.doesNotContain("es el original emitido");
 		assertThat(page(multipart("/verificar/archivo").file(pdfPart(SampleFiles.pdf())).with(csrf())))
 			.contains("no corresponde a ningún documento");
-		assertThat(page(multipart("/verificar/archivo")
+		assertThat(refused(multipart("/verificar/archivo")
 			.file(new MockMultipartFile("archivo", "foto.png", "image/png", SampleFiles.pngWithTransparency())).with(csrf())))
 			.contains("no es un PDF");
-		assertThat(page(multipart("/verificar/archivo").file(new MockMultipartFile("archivo", "x.pdf", "application/pdf",
+		assertThat(refused(multipart("/verificar/archivo").file(new MockMultipartFile("archivo", "x.pdf", "application/pdf",
 				SampleFiles.exe())).with(csrf()))).contains("no es un PDF, JPG ni PNG");
-		assertThat(page(multipart("/verificar/archivo").with(csrf()))).contains("está vacío");
+		assertThat(refused(multipart("/verificar/archivo").with(csrf()))).contains("está vacío");
 	}
 
 	private long caseOf(CertificateView certificate) {
@@ -221,6 +221,13 @@ class CertificateRevocationTests {
 		var result = mvc.perform(request).andReturn();
 		assertThat(result.getResponse().getStatus()).as("status of %s", result.getRequest().getRequestURI())
 			.isEqualTo(200);
+		return result.getResponse().getContentAsString();
+	}
+
+	/** A file the check cannot take: 422, with the reason on the page. */
+	private String refused(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+		var result = mvc.perform(request).andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(422);
 		return result.getResponse().getContentAsString();
 	}
 

@@ -65,7 +65,7 @@ class EmbeddedDatabaseTests {
 			.contains(true);
 
 		try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
-				Connection connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
+				Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
 				ResultSet marker = connection.createStatement().executeQuery("SELECT note FROM written_before_kill")) {
 			assertThat(marker.next()).isTrue();
 			assertThat(marker.getString(1)).isEqualTo("sigue aquí");
@@ -80,14 +80,13 @@ class EmbeddedDatabaseTests {
 		try (EmbeddedDatabase server = EmbeddedDatabase.start(external);
 				ConfigurableApplicationContext app = new SpringApplicationBuilder(TramitaApplication.class)
 					.profiles("test")
-					.properties("spring.datasource.url=" + server.jdbcUrl(), "spring.datasource.username=postgres",
-							"spring.datasource.password=postgres", "tramita.data-dir=" + unused, "server.port=0",
-							"spring.main.banner-mode=off")
-					.run()) {
+					.run("--spring.datasource.url=" + server.jdbcUrl(), "--spring.datasource.username=postgres",
+							"--spring.datasource.password=" + server.password(), "--tramita.data-dir=" + unused,
+							"--server.port=0", "--spring.main.banner-mode=off")) {
 			assertThat(app.getBeanNamesForType(EmbeddedDatabase.class)).isEmpty();
 			assertThat(Files.exists(unused.resolve("postgres"))).isFalse();
 			Filing filing = app.getBean(Applications.class).fileLicence("060108", RiskLevel.MEDIO);
-			try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "postgres");
+			try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
 					ResultSet row = connection.createStatement()
 						.executeQuery("SELECT ubigeo FROM tramita.expediente WHERE case_number = '" + filing.caseNumber() + "'")) {
 				assertThat(row.next()).isTrue();
@@ -103,11 +102,11 @@ class EmbeddedDatabaseTests {
 	private static ConfigurableApplicationContext start(Path dataDir) {
 		return new SpringApplicationBuilder(TramitaApplication.class)
 			.profiles("test")
-			.properties("tramita.data-dir=" + dataDir, "server.port=0", "spring.main.banner-mode=off")
-			.run();
+			// arguments, not default properties: application.yml's data-dir would win over those
+			.run("--tramita.data-dir=" + dataDir, "--server.port=0", "--spring.main.banner-mode=off");
 	}
 
-	private static Path freshDirectory(String name) throws Exception {
+	static Path freshDirectory(String name) throws Exception {
 		Path dir = Path.of("target", "test-data", name + "-" + ProcessHandle.current().pid());
 		if (Files.exists(dir)) {
 			try (var files = Files.walk(dir)) {

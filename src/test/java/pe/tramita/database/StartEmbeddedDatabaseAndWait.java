@@ -12,7 +12,7 @@ public final class StartEmbeddedDatabaseAndWait {
 
 	public static void main(String[] args) throws Exception {
 		EmbeddedDatabase database = EmbeddedDatabase.start(Path.of(args[0]));
-		try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres")) {
+		try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
 			connection.createStatement().execute("CREATE TABLE written_before_kill (note text)");
 			connection.createStatement().execute("INSERT INTO written_before_kill VALUES ('sigue aquí')");
 		}

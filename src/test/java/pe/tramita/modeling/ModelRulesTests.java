@@ -37,40 +37,8 @@ class ModelRulesTests {
 	@Autowired
 	ModelRulesPlugin plugin;
 
-	/** As Camunda Modeler writes it: start → «Revisar requisitos» (Mesa de Partes, one field) → gateway → two ends. */
 	static String valid() {
-		return """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs" targetNamespace="https://tramita.pe/procesos">
-				  <bpmn:process id="licencia-funcionamiento" name="Licencia de Funcionamiento" isExecutable="true"
-				      camunda:historyTimeToLive="3650">
-				    <bpmn:startEvent id="filed" name="Solicitud presentada"><bpmn:outgoing>toReview</bpmn:outgoing></bpmn:startEvent>
-				    <bpmn:sequenceFlow id="toReview" sourceRef="filed" targetRef="review" />
-				    <bpmn:userTask id="review" name="Revisar requisitos" camunda:candidateGroups="mesa-de-partes"
-				        camunda:dueDate="${plazos.legalDueDate(execution)}">
-				      <bpmn:extensionElements>
-				        <camunda:formData>
-				          <camunda:formField id="completos" label="¿Completos?" type="boolean" />
-				        </camunda:formData>
-				      </bpmn:extensionElements>
-				      <bpmn:incoming>toReview</bpmn:incoming><bpmn:outgoing>toDecide</bpmn:outgoing>
-				    </bpmn:userTask>
-				    <bpmn:sequenceFlow id="toDecide" sourceRef="review" targetRef="complete" />
-				    <bpmn:exclusiveGateway id="complete" name="¿Completos?">
-				      <bpmn:incoming>toDecide</bpmn:incoming><bpmn:outgoing>yes</bpmn:outgoing><bpmn:outgoing>no</bpmn:outgoing>
-				    </bpmn:exclusiveGateway>
-				    <bpmn:sequenceFlow id="yes" name="sí" sourceRef="complete" targetRef="granted">
-				      <bpmn:conditionExpression>${completos}</bpmn:conditionExpression>
-				    </bpmn:sequenceFlow>
-				    <bpmn:sequenceFlow id="no" name="no" sourceRef="complete" targetRef="refused">
-				      <bpmn:conditionExpression>${!completos}</bpmn:conditionExpression>
-				    </bpmn:sequenceFlow>
-				    <bpmn:endEvent id="granted" name="Otorgada"><bpmn:incoming>yes</bpmn:incoming></bpmn:endEvent>
-				    <bpmn:endEvent id="refused" name="Denegada"><bpmn:incoming>no</bpmn:incoming></bpmn:endEvent>
-				  </bpmn:process>
-				</bpmn:definitions>
-				""";
+		return ModelRulesFixtures.valid();
 	}
 
 	static final Map<String, UnaryOperator<String>> BAD = Map.ofEntries(
@@ -166,6 +134,95 @@ class ModelRulesTests {
 			String xml = valid().replace("${plazos.legalDueDate(execution)}", fine);
 			assertThat(rules.check(xml.getBytes(StandardCharsets.UTF_8))).as(fine).isEmpty();
 		}
+	}
+
+	/** Ways to run code or script from a model, each refused by its rule: what an advisor is not trusted with. */
+	static final Map<String, String[]> CODE = Map.ofEntries(
+			Map.entry("string literal's class", new String[] { "forbiddenExpression",
+					"<bpmn:serviceTask id=\"run\" camunda:expression=\"${''.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null).exec('id')}\"/>" }),
+			Map.entry("engine services through execution", new String[] { "forbiddenExpression",
+					"<bpmn:serviceTask id=\"run\" camunda:expression=\"${execution.getProcessEngineServices().getIdentityService().createMembership('asesor', 'camunda-admin')}\"/>" }),
+			Map.entry("an allowed bean's class", new String[] { "forbiddenExpression",
+					"<bpmn:serviceTask id=\"run\" camunda:expression=\"${plazos.getClass().getClassLoader()}\"/>" }),
+			Map.entry("a call chained on an allowed call", new String[] { "forbiddenExpression",
+					"<bpmn:serviceTask id=\"run\" camunda:expression=\"${plazos.legalDueDate(execution).getClass()}\"/>" }),
+			Map.entry("indexing a result", new String[] { "forbiddenExpression",
+					"<bpmn:serviceTask id=\"run\" camunda:expression=\"${uit.times(8)['class']}\"/>" }),
+			Map.entry("indexing execution", new String[] { "forbiddenExpression",
+					"<bpmn:serviceTask id=\"run\" camunda:expression=\"${execution['processEngineServices']}\"/>" }),
+			Map.entry("a bare bean as delegate", new String[] { "forbiddenExpression",
+					"<bpmn:serviceTask id=\"run\" camunda:delegateExpression=\"${dataSource}\"/>" }),
+			Map.entry("a function", new String[] { "forbiddenExpression",
+					"<bpmn:serviceTask id=\"run\" camunda:expression=\"${dateTime().toDate()}\"/>" }),
+			Map.entry("deferred syntax", new String[] { "forbiddenExpression",
+					"<bpmn:serviceTask id=\"run\" camunda:expression=\"#{''.class}\"/>" }),
+			Map.entry("a lambda", new String[] { "forbiddenExpression",
+					"<bpmn:serviceTask id=\"run\" camunda:expression=\"${(x -> x)(1)}\"/>" }),
+			Map.entry("a task's name (the engine evaluates it)", new String[] { "forbiddenExpression",
+					"<bpmn:userTask id=\"run\" name=\"${''.getClass()}\" camunda:candidateGroups=\"mesa-de-partes\"><bpmn:extensionElements><camunda:formData><camunda:formField id=\"f\" type=\"boolean\"/></camunda:formData></bpmn:extensionElements></bpmn:userTask>" }),
+			Map.entry("a task's documentation (its description)", new String[] { "forbiddenExpression",
+					"<bpmn:userTask id=\"run\" camunda:candidateGroups=\"mesa-de-partes\"><bpmn:documentation>${execution.getProcessEngine()}</bpmn:documentation><bpmn:extensionElements><camunda:formData><camunda:formField id=\"f\" type=\"boolean\"/></camunda:formData></bpmn:extensionElements></bpmn:userTask>" }),
+			Map.entry("an input parameter", new String[] { "forbiddenExpression",
+					"<bpmn:serviceTask id=\"run\" camunda:expression=\"${plazos.legalDueDate(execution)}\"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name=\"x\">${''.getClass()}</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:serviceTask>" }),
+			Map.entry("a field injection", new String[] { "forbiddenExpression",
+					"<bpmn:serviceTask id=\"run\" camunda:expression=\"${plazos.legalDueDate(execution)}\"><bpmn:extensionElements><camunda:field name=\"x\"><camunda:expression>${''.getClass()}</camunda:expression></camunda:field></bpmn:extensionElements></bpmn:serviceTask>" }),
+			Map.entry("a form handler class", new String[] { "javaClass",
+					"<bpmn:serviceTask id=\"run\" camunda:expression=\"${plazos.legalDueDate(execution)}\" camunda:formHandlerClass=\"java.lang.Runtime\"/>" }),
+			Map.entry("a variable mapping class", new String[] { "javaClass",
+					"<bpmn:callActivity id=\"run\" calledElement=\"x\" camunda:variableMappingClass=\"java.lang.Runtime\"/>" }),
+			Map.entry("a script condition", new String[] { "script",
+					"<bpmn:serviceTask id=\"run\" camunda:expression=\"${plazos.legalDueDate(execution)}\"><bpmn:extensionElements><camunda:executionListener event=\"end\"><camunda:script scriptFormat=\"javascript\" resource=\"deployment://x.js\"/></camunda:executionListener></bpmn:extensionElements></bpmn:serviceTask>" }),
+			Map.entry("XHTML script for the browser", new String[] { "foreignContent",
+					"<bpmn:serviceTask id=\"run\" camunda:expression=\"${plazos.legalDueDate(execution)}\"><bpmn:extensionElements><x:script xmlns:x=\"http://www.w3.org/1999/xhtml\">localStorage.setItem('xss', '1')</x:script></bpmn:extensionElements></bpmn:serviceTask>" }),
+			Map.entry("SVG with a handler", new String[] { "foreignContent",
+					"<bpmn:serviceTask id=\"run\" camunda:expression=\"${plazos.legalDueDate(execution)}\"><bpmn:extensionElements><s:svg xmlns:s=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/></bpmn:extensionElements></bpmn:serviceTask>" }),
+			Map.entry("a link in a foreign attribute", new String[] { "foreignContent",
+					"<bpmn:serviceTask id=\"run\" xmlns:xl=\"http://www.w3.org/1999/xlink\" xl:href=\"javascript:alert(1)\" camunda:expression=\"${plazos.legalDueDate(execution)}\"/>" }),
+			Map.entry("a stylesheet instruction", new String[] { "foreignContent",
+					"<?xml-stylesheet type=\"text/xsl\" href=\"data:text/xsl,x\"?><bpmn:serviceTask id=\"run\" camunda:expression=\"${plazos.legalDueDate(execution)}\"/>" }));
+
+	@Test
+	void everyWayToRunCodeFromAModelIsRefused() {
+		for (Map.Entry<String, String[]> attempt : CODE.entrySet()) {
+			String xml = valid().replace("<bpmn:endEvent id=\"granted\"", attempt.getValue()[1] + "<bpmn:endEvent id=\"granted\"");
+			List<ModelProblem> problems = rules.check(xml.getBytes(StandardCharsets.UTF_8));
+			assertThat(problems).as(attempt.getKey()).extracting(ModelProblem::rule).contains(attempt.getValue()[0]);
+			// an instruction belongs to no element: it is placed in the element around it
+			assertThat(problems).as(attempt.getKey()).filteredOn(p -> p.rule().equals(attempt.getValue()[0]))
+				.extracting(ModelProblem::elementId).containsAnyOf("run", "licencia-funcionamiento");
+			assertThatThrownBy(() -> repositoryService.createDeployment().tenantId(TENANT).addString("licencia.bpmn", xml).deploy())
+				.as(attempt.getKey()).isInstanceOf(ParseException.class);
+		}
+	}
+
+	@Test
+	void expressionsAModelNeedsStillPass() {
+		for (String fine : List.of("${nivelRiesgo == 'BAJO' || nivelRiesgo == 'MEDIO'}", "${valorEstimado &lt;= uit.times(8)}",
+				"${!aprobado}", "${empty observacion}", "${not aprobado and (a or b)}", "${plazos.afterBusinessDays(execution, 2)}",
+				"${x > 1.5e3 ? 'alto' : 'bajo'}", "${texto == 'un } dentro'}", "${expedientes.conclude(execution, 'APROBADO')}")) {
+			String xml = valid().replace("${!completos}", fine);
+			assertThat(rules.check(xml.getBytes(StandardCharsets.UTF_8))).as(fine).isEmpty();
+		}
+	}
+
+	@Test
+	void aModelNestedDeeperThanAnyModelNeedsIsRefusedWithoutExhaustingTheStack() {
+		String deep = "<camunda:list>".repeat(20_000) + "</camunda:list>".repeat(20_000);
+		String xml = valid().replace("<camunda:formData>", "<camunda:inputOutput><camunda:inputParameter name=\"x\">" + deep
+				+ "</camunda:inputParameter></camunda:inputOutput><camunda:formData>");
+		assertThat(rules.check(xml.getBytes(StandardCharsets.UTF_8))).extracting(ModelProblem::rule).containsExactly("tooDeep");
+		assertThatThrownBy(() -> repositoryService.createDeployment().tenantId(TENANT).addString("licencia.bpmn", xml).deploy())
+			.isInstanceOf(ParseException.class).hasMessageContaining("niveles");
+	}
+
+	@Test
+	void aModelInLatin1IsReadInItsOwnEncoding() {
+		String xml = valid().replace("encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"").replace("Revisar requisitos", "Revisión");
+		byte[] latin1 = xml.getBytes(StandardCharsets.ISO_8859_1);
+		assertThat(rules.check(latin1)).isEmpty();
+		String text = pe.tramita.catalog.ProcessModels.text(latin1);
+		assertThat(text).contains("name=\"Revisión\"", "encoding=\"UTF-8\"");
+		assertThat(rules.check(text.getBytes(StandardCharsets.UTF_8))).isEmpty();
 	}
 
 	@Test

@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import pe.tramita.request.Filing;
 import pe.tramita.support.Applications;
+import pe.tramita.support.FilingReceipts;
 import pe.tramita.support.SampleFiles;
 import pe.tramita.support.Staff;
 import pe.tramita.support.TramitaTest;
@@ -63,13 +64,20 @@ class LicenceJourneyHttpTests {
 		MvcResult filed = mvc.perform(applicationRequest()).andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/m/060101/tramites/licencia-funcionamiento/presentada"))
 			.andReturn();
-		Filing filing = (Filing) filed.getFlashMap().get("filing");
+		// the receipt comes back in a sealed cookie, not in a server session
+		assertThat(filed.getRequest().getSession(false)).isNull();
+		jakarta.servlet.http.Cookie sealed = filed.getResponse().getCookie("tramita-recibo");
+		assertThat(sealed).isNotNull();
+		assertThat(sealed.isHttpOnly()).isTrue();
+		String receipt = mvc.perform(get("/m/060101/tramites/licencia-funcionamiento/presentada").cookie(sealed))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		Filing filing = FilingReceipts.read(mvc, filed);
 		assertThat(filing.caseNumber()).matches("060101-\\d{4}-\\d{6}");
 		assertThat(filing.accessCode()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
-
-		String receipt = mvc.perform(get("/m/060101/tramites/licencia-funcionamiento/presentada").flashAttr("filing", filing))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(receipt).contains(filing.caseNumber(), filing.accessCode(), "Guarde el número de expediente");
+		assertThat(sealed.getValue()).doesNotContain(filing.caseNumber(), filing.accessCode());
+		assertThat(receipt).contains("Guarde el número de expediente");
+		mvc.perform(get("/m/060101/tramites/licencia-funcionamiento/presentada"))
+			.andExpect(redirectedUrl("/consulta"));
 
 		assertThat(statusPage(filing)).contains("En trámite", "Revisar requisitos — a cargo de Mesa de Partes",
 				"Solicitud presentada en línea", "dj.pdf");
@@ -80,7 +88,7 @@ class LicenceJourneyHttpTests {
 		String taskId = claimOnlyTask(filing, manager);
 		String refused = mvc.perform(post("/bandeja/tareas/" + taskId + "/completar").with(authentication(manager))
 			.with(csrf()).param("aprobado", "true").param("fundamento", ""))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
 		assertThat(refused).contains("El campo «Fundamento de la decisión» es obligatorio.");
 		assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
 		complete(taskId, manager, "aprobado=true", "fundamento=Cumple los requisitos del TUPA.");

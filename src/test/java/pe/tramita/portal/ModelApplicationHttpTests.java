@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import pe.tramita.request.Filing;
 import pe.tramita.support.Applications;
+import pe.tramita.support.FilingReceipts;
 import pe.tramita.support.SampleFiles;
 import pe.tramita.support.TramitaTest;
 
@@ -54,7 +55,8 @@ class ModelApplicationHttpTests {
 		fields.put("fechaHechos", "31/02/2026");
 		fields.put("servicio", "INVENTADO");
 		fields.put("documentNumber", "123");
-		String page = submit(fields).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String page = submit(fields).andExpect(status().isUnprocessableEntity()).andReturn().getResponse()
+			.getContentAsString();
 
 		assertThat(page).contains("Qué ocurrió", "Qué pide a la municipalidad", "Cuándo ocurrió",
 				"Servicio o atención que reclama", "8 dígitos", "Muy corto");
@@ -62,7 +64,7 @@ class ModelApplicationHttpTests {
 
 		Map<String, String> noOath = new HashMap<>(Applications.complaintFields());
 		noOath.put("declarationAccepted", "false");
-		submit(noOath).andExpect(status().isOk());
+		submit(noOath).andExpect(status().isUnprocessableEntity());
 		assertThat(cases()).isEqualTo(before);
 	}
 
@@ -70,7 +72,7 @@ class ModelApplicationHttpTests {
 	void aValidComplaintIsFiledAndTheCitizenSeesWhatWasFiled() throws Exception {
 		MvcResult filed = submit(new HashMap<>(Applications.complaintFields())).andExpect(status().is3xxRedirection())
 			.andReturn();
-		Filing filing = (Filing) filed.getFlashMap().get("filing");
+		Filing filing = FilingReceipts.read(mvc, filed);
 
 		String status = mvc.perform(post("/consulta").with(csrf()).param("expediente", filing.caseNumber())
 			.param("codigo", filing.accessCode())).andExpect(status().isOk()).andReturn().getResponse()

@@ -49,6 +49,11 @@ public class Applications {
 				List.of(new UploadedFile("declaracion-itse", "dj.pdf", FileKind.PDF, pdf, Documents.sha256(pdf))));
 	}
 
+	/** The id of a filing's case. */
+	public long caseId(Filing filing) {
+		return expedientes.findByCaseNumber(filing.caseNumber()).orElseThrow().id();
+	}
+
 	/** Files a licence application and answers the id of its case, for tests that work on the case itself. */
 	public long fileLicenceCase(String ubigeo, RiskLevel risk) {
 		return expedientes.findByCaseNumber(fileLicence(ubigeo, risk).caseNumber()).orElseThrow().id();

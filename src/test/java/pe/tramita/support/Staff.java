@@ -3,6 +3,7 @@ package pe.tramita.support;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -58,7 +59,8 @@ public class Staff {
 			user.setFirstName("Prueba");
 			user.setLastName(office);
 			user.setPassword(PASSWORD);
-			identityService.saveUser(user);
+			// test users share one short password; the policy itself is tested in LoginProtectionTests
+			((IdentityServiceImpl) identityService).saveUser(user, true);
 			identityService.createMembership(id, office);
 			identityService.createTenantUserMembership(ubigeo, id);
 		}

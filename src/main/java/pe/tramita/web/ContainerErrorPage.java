@@ -1,0 +1,69 @@
+package pe.tramita.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.apache.catalina.Valve;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * What Tomcat answers itself, before a request reaches Tramita (a NUL or a broken escape in the path, a request
+ * line it cannot read): a short page in Spanish and English instead of Tomcat's report, which names the server.
+ */
+@Component
+class ContainerErrorPage {
+
+	private final MessageSource messages;
+
+	ContainerErrorPage(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@EventListener
+	void onStarted(WebServerInitializedEvent started) {
+		if (!(started.getWebServer() instanceof TomcatWebServer tomcat)) {
+			return;
+		}
+		Path badRequest = write("error.badRequest");
+		Path other = write("error.unexpected");
+		for (Valve valve : tomcat.getTomcat().getHost().getPipeline().getValves()) {
+			if (valve instanceof ErrorReportValve report) {
+				report.setShowReport(false);
+				report.setShowServerInfo(false);
+				report.setProperty("errorCode.400", badRequest.toString());
+				report.setProperty("errorCode.0", other.toString());
+			}
+		}
+	}
+
+	private Path write(String messageKey) {
+		Locale spanish = Locale.forLanguageTag("es-PE");
+		String html = "<!DOCTYPE html><html lang=\"es\"><head><meta charset=\"utf-8\"><title>"
+				+ text("error.title", spanish) + "</title></head><body><main><h1>" + text("error.title", spanish)
+				+ "</h1><p>" + text(messageKey, spanish) + "</p><p lang=\"en\">" + text(messageKey, Locale.ENGLISH)
+				+ "</p><p><a href=\"/\">" + text("error.home", spanish) + "</a></p></main></body></html>";
+		try {
+			Path page = Files.createTempFile("tramita-error", ".html");
+			page.toFile().deleteOnExit();
+			return Files.writeString(page, html, StandardCharsets.UTF_8);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private String text(String key, Locale locale) {
+		return HtmlUtils.htmlEscape(messages.getMessage(key, null, locale), "UTF-8");
+	}
+
+}
