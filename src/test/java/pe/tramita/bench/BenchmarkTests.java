@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import pe.tramita.support.AppProcess;
 import pe.tramita.support.SampleFiles;
 
 /**
@@ -56,7 +57,8 @@ class BenchmarkTests {
 
 		int port = freePort();
 		long launched = System.nanoTime();
-		try (AppProcess app = AppProcess.start(dataDir, port, OUT.resolve("app-load.log"))) {
+		try (AppProcess app = AppProcess.start(AppProcess.runtimeClasspath(), dataDir, port,
+				OUT.resolve("app-load.log"), AppProcess.DEMO)) {
 			app.secondsUntilHealthy(launched);
 			String jdbcUrl = app.jdbcUrl();
 			try (CommitFloor floor = new CommitFloor(jdbcUrl, THREADS); BareEngine bare = new BareEngine(jdbcUrl)) {
@@ -113,7 +115,8 @@ class BenchmarkTests {
 		for (int i = 0; i <= 3; i++) {
 			int port = freePort();
 			long launched = System.nanoTime();
-			try (AppProcess app = AppProcess.start(dataDir, port, OUT.resolve("app-start-" + i + ".log"))) {
+			try (AppProcess app = AppProcess.start(AppProcess.runtimeClasspath(), dataDir, port,
+					OUT.resolve("app-start-" + i + ".log"), AppProcess.DEMO)) {
 				double seconds = app.secondsUntilHealthy(launched);
 				if (i == 0) {
 					report.add(Rounds.single("Start-up, new database (initdb, schema, demo data)", "s", seconds));

@@ -3,12 +3,14 @@ package pe.tramita.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import pe.tramita.request.RiskLevel;
+import pe.tramita.support.AppProcess;
 import pe.tramita.support.Applications;
 import pe.tramita.support.HttpVisitor;
 import pe.tramita.support.HttpVisitor.Multipart;
@@ -39,7 +42,8 @@ import pe.tramita.support.SampleFiles;
  * Citizens file concurrently over HTTP; the application's JVM and its PostgreSQL are killed (SIGKILL) in the middle;
  * the application starts again on the same data. Every filing that was acknowledged (its receipt handed out) is there
  * with its document and its process, its receipt still opens after the restart, and case numbers run without gaps
- * and are never given twice. Runs the application with its production settings (durable database).
+ * and are never given twice. And a filing still being uploaded when the service is told to stop (SIGTERM) is
+ * finished, and its citizen sees the code after the restart. Runs the application with its production settings.
  */
 @Tag("own-jvm")
 class CrashTests {
@@ -56,8 +60,8 @@ class CrashTests {
 		Path dataDir = EmbeddedDatabaseTests.freshDirectory("crash");
 		List<String> receipts = Collections.synchronizedList(new ArrayList<>());
 		int firstPort = freePort();
-		try (ChildApplication first = ChildApplication.start(dataDir, firstPort, dataDir.resolveSibling("crash-first.log"))) {
-			first.awaitHealthy();
+		try (AppProcess first = start(dataDir, firstPort, "first")) {
+			first.secondsUntilHealthy(System.nanoTime());
 			AtomicBoolean running = new AtomicBoolean(true);
 			ExecutorService citizens = Executors.newFixedThreadPool(CITIZENS);
 			for (int i = 0; i < CITIZENS; i++) {
@@ -67,7 +71,7 @@ class CrashTests {
 			while (receipts.size() < 60 && System.nanoTime() < deadline) {
 				Thread.sleep(50);
 			}
-			first.killWithItsDatabase(dataDir);
+			first.killWithItsDatabase();
 			running.set(false);
 			citizens.shutdown();
 			assertThat(citizens.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
@@ -75,8 +79,8 @@ class CrashTests {
 		assertThat(receipts).as("filings acknowledged before the kill").hasSizeGreaterThanOrEqualTo(20);
 
 		int secondPort = freePort();
-		try (ChildApplication second = ChildApplication.start(dataDir, secondPort, dataDir.resolveSibling("crash-second.log"))) {
-			second.awaitHealthy();
+		try (AppProcess second = start(dataDir, secondPort, "second")) {
+			second.secondsUntilHealthy(System.nanoTime());
 			HttpClient client = HttpClient.newHttpClient();
 			List<String> acknowledgedNumbers = new ArrayList<>();
 			for (String receipt : receipts) {
@@ -94,7 +98,7 @@ class CrashTests {
 			}
 
 			List<Integer> sequences = new ArrayList<>();
-			try (Connection db = second.database(); ResultSet rows = db.createStatement().executeQuery("""
+			try (Connection db = DriverManager.getConnection(second.jdbcUrl()); ResultSet rows = db.createStatement().executeQuery("""
 					SELECT e.sequence, e.case_number, count(d.id) AS documents,
 					       (SELECT count(*) FROM act_hi_procinst p WHERE p.id_ = e.process_instance_id) AS processes
 					FROM tramita.expediente e LEFT JOIN tramita.document d ON d.expediente_id = e.id
@@ -118,6 +122,57 @@ class CrashTests {
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(textOf(receipt.body(), "case-number")).as("the next number, never one given before")
 				.endsWith("-%06d".formatted(sequences.size() + 1));
+		}
+	}
+
+	@Test
+	void aFilingStillUploadingWhenTheServiceStopsIsFinishedAndItsReceiptOpensAfterTheRestart() throws Exception {
+		Path dataDir = EmbeddedDatabaseTests.freshDirectory("stop");
+		int firstPort = freePort();
+		String receipt;
+		try (AppProcess first = start(dataDir, firstPort, "stop-first")) {
+			first.secondsUntilHealthy(System.nanoTime());
+			HttpResponse<String> form = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+					"http://localhost:" + firstPort + FORM)).build(), HttpResponse.BodyHandlers.ofString());
+			Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+			Matcher cookie = Pattern.compile("tramita-csrf=([^;]+)").matcher(String.join("\n",
+					form.headers().allValues("Set-Cookie")));
+			assertThat(token.find() && cookie.find()).isTrue();
+			byte[] document = new byte[2 * 1024 * 1024];
+			byte[] pdf = SampleFiles.pdf();
+			System.arraycopy(pdf, 0, document, 0, pdf.length);
+			Multipart filing = new Multipart().field("_csrf", token.group(1))
+				.fields(Applications.formFields(RiskLevel.BAJO))
+				.file("documento-declaracion-itse", "dj.pdf", "application/pdf", document);
+			byte[] body = filing.bytes();
+			try (Socket socket = new Socket("localhost", firstPort)) {
+				OutputStream out = socket.getOutputStream();
+				out.write(("POST " + FORM + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + filing.contentType()
+						+ "\r\nContent-Length: " + body.length + "\r\nCookie: tramita-csrf=" + cookie.group(1)
+						+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+				out.write(body, 0, body.length / 2);
+				out.flush();
+				first.terminate();
+				Thread.sleep(1500);
+				out.write(body, body.length / 2, body.length - body.length / 2);
+				out.flush();
+				String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+				assertThat(answer).as("the filing in flight is answered").startsWith("HTTP/1.1 302");
+				Matcher sealed = Pattern.compile("tramita-recibo=([^;]+)").matcher(answer);
+				assertThat(sealed.find()).as("its receipt is handed out").isTrue();
+				receipt = sealed.group(1);
+			}
+			assertThat(first.stoppedWithin(Duration.ofSeconds(60))).as("stopped after finishing it").isTrue();
+		}
+		int secondPort = freePort();
+		try (AppProcess second = start(dataDir, secondPort, "stop-second")) {
+			second.secondsUntilHealthy(System.nanoTime());
+			HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
+					+ secondPort + "/m/060101/tramites/licencia-funcionamiento/presentada"))
+				.header("Cookie", "tramita-recibo=" + receipt).build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(textOf(page.body(), "case-number")).isEqualTo("060101-%d-000001".formatted(
+					java.time.LocalDate.now(java.time.ZoneId.of("America/Lima")).getYear()));
 		}
 	}
 
@@ -170,95 +225,11 @@ class CrashTests {
 		}
 	}
 
-	/** Tramita started as an operator would, in its own JVM, with its production settings. */
-	private static final class ChildApplication implements AutoCloseable {
-
-		private final Process process;
-
-		private final Path log;
-
-		private final int port;
-
-		private final Path dataDir;
-
-		private ChildApplication(Process process, Path log, int port, Path dataDir) {
-			this.process = process;
-			this.log = log;
-			this.port = port;
-			this.dataDir = dataDir;
-		}
-
-		static ChildApplication start(Path dataDir, int port, Path log) throws IOException {
-			Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-Xmx512m", "-cp", applicationClassPath(), "pe.tramita.TramitaApplication",
-					"--tramita.data-dir=" + dataDir, "--server.port=" + port, "--tramita.signing.demo-keys=true",
-					"--tramita.database.durable=" + DURABLE, "--tramita.rate-limit.exempt=127.0.0.1,0:0:0:0:0:0:0:1",
-					"--spring.main.banner-mode=off")
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
-			return new ChildApplication(process, log, port, dataDir);
-		}
-
-		/** The application's classes and libraries, without the tests' own classes (they would become its beans). */
-		private static String applicationClassPath() {
-			return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-				.filter(entry -> !entry.endsWith("test-classes"))
-				.distinct()
-				.collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-		}
-
-		void awaitHealthy() throws Exception {
-			HttpClient client = HttpClient.newHttpClient();
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-			while (System.nanoTime() < deadline) {
-				if (!process.isAlive()) {
-					throw new IllegalStateException("Tramita exited during start-up; see " + log);
-				}
-				try {
-					HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-							+ "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-					if (health.statusCode() == 200) {
-						return;
-					}
-				}
-				catch (IOException notYet) {
-					// not listening yet
-				}
-				Thread.sleep(200);
-			}
-			throw new IllegalStateException("Tramita not healthy after 180 s; see " + log);
-		}
-
-		/** SIGKILL to the JVM and to every process of its PostgreSQL: nothing gets to flush or shut down. */
-		void killWithItsDatabase(Path dataDir) throws Exception {
-			long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
-			ProcessHandle server = ProcessHandle.of(postmaster).orElseThrow();
-			List<ProcessHandle> backends = server.descendants().toList();
-			process.destroyForcibly();
-			server.destroyForcibly();
-			backends.forEach(ProcessHandle::destroyForcibly);
-			process.waitFor(30, TimeUnit.SECONDS);
-			server.onExit().get(30, TimeUnit.SECONDS);
-		}
-
-		Connection database() throws Exception {
-			Matcher m = Pattern.compile("Embedded PostgreSQL on port (\\d+)").matcher(Files.readString(log));
-			assertThat(m.find()).as("embedded PostgreSQL port in " + log).isTrue();
-			return DriverManager.getConnection("jdbc:postgresql://localhost:" + m.group(1) + "/postgres",
-					EmbeddedDatabase.USER, Files.readString(dataDir.resolve(EmbeddedDatabase.PASSWORD_FILE)).strip());
-		}
-
-		@Override
-		public void close() throws Exception {
-			if (process.isAlive()) {
-				process.destroy();
-				if (!process.waitFor(60, TimeUnit.SECONDS)) {
-					process.destroyForcibly().waitFor();
-				}
-			}
-		}
-
+	/** Tramita as an operator starts it: production settings, demo keys only so that it can issue. */
+	private static AppProcess start(Path dataDir, int port, String run) throws IOException {
+		return AppProcess.start(AppProcess.testJvmClasspath(), dataDir, port, dataDir.resolveSibling("crash-" + run + ".log"),
+				List.of("--tramita.signing.demo-keys=true", "--tramita.database.durable=" + DURABLE,
+						"--tramita.rate-limit.exempt=127.0.0.1,0:0:0:0:0:0:0:1"));
 	}
 
 }

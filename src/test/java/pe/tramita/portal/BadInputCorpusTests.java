@@ -59,7 +59,8 @@ class BadInputCorpusTests {
 
 	private static final List<String> TABLES = List.of("tramita.expediente", "tramita.document", "tramita.case_event",
 			"tramita.model_draft", "tramita.certificate", "tramita.saved_filter", "tramita.non_working_day",
-			"tramita.national_holiday", "tramita.staff_action", "tramita.tupa_entry", "tramita.certificate_signatory", "act_re_deployment",
+			"tramita.national_holiday", "tramita.staff_action", "tramita.tupa_entry", "tramita.certificate_signatory",
+					"act_re_deployment",
 			"act_hi_procinst");
 
 	@LocalServerPort
@@ -115,13 +116,15 @@ class BadInputCorpusTests {
 		certificateCode = issuedCertificate().verificationCode();
 		citizen = new HttpVisitor(port);
 		clerk = HttpVisitor.loggedIn(port, clerkId, Staff.PASSWORD);
-		admin = HttpVisitor.loggedIn(port, staff.create("t.corpus.admin", Offices.ADMIN, Staff.CAJAMARCA), Staff.PASSWORD);
+		admin = HttpVisitor.loggedIn(port, staff.create("t.corpus.admin", Offices.ADMIN, Staff.CAJAMARCA),
+				Staff.PASSWORD);
 		manager = HttpVisitor.loggedIn(port, staff.create("t.corpus.gerencia", Offices.GERENCIA, Staff.CAJAMARCA),
 				Staff.PASSWORD);
 		advisorId = staff.create("t.corpus.asesor", Offices.ASESOR, Staff.CAJAMARCA);
 		advisor = HttpVisitor.loggedIn(port, advisorId, Staff.PASSWORD);
 		draftId = drafts.upload("licencia-funcionamiento", "borrador.bpmn",
-				ModelRulesFixtures.valid().getBytes(StandardCharsets.UTF_8), (StaffUser) staff.loginAs(advisorId).getPrincipal());
+				ModelRulesFixtures.valid().getBytes(StandardCharsets.UTF_8),
+						(StaffUser) staff.loginAs(advisorId).getPrincipal());
 	}
 
 	/** How a refusal comes back. */
@@ -165,7 +168,8 @@ class BadInputCorpusTests {
 			switch (input.answer()) {
 				case REFUSED -> softly.assertThat(status).as("%s: status (%s)", input.name(), abbreviated(page))
 					.isBetween(400, 499);
-				case PAGE_OR_REFUSED -> softly.assertThat(status).as("%s: status (%s)", input.name(), abbreviated(page))
+				case PAGE_OR_REFUSED -> softly.assertThat(status).as("%s: status (%s)", input.name(),
+						abbreviated(page))
 					.matches(code -> code == 200 || code >= 400 && code < 500, "200 or 4xx");
 				case BACK_TO_THE_FORM -> {
 					softly.assertThat(status).as("%s: status (%s)", input.name(), abbreviated(page)).isEqualTo(302);
@@ -185,31 +189,47 @@ class BadInputCorpusTests {
 
 	private void queryStrings(List<Input> corpus) {
 		for (String[] query : new String[][] { { "/?lang=en&q=a=b", "Procedures" }, { "/?%", "Trámites" },
-				{ "/?a=%zz&b=%", "Trámites" }, { "/?=&&=lang", "Trámites" }, { "/m/060101?lang=%E0%A4%A", "Procedimientos que puede iniciar" },
-				{ "/m/060101/tupa?x=%00", "caracteres de control" }, { "/consulta?lang=%3Cscript%3Ealert(1)%3C/script%3E", "Consulte" } }) {
+				{ "/?a=%zz&b=%", "Trámites" }, { "/?=&&=lang", "Trámites" }, { "/m/060101?lang=%E0%A4%A",
+						"Procedimientos que puede iniciar" },
+				{ "/m/060101/tupa?x=%00", "caracteres de control" },
+						{ "/consulta?lang=%3Cscript%3Ealert(1)%3C/script%3E", "Consulte" } }) {
 			corpus.add(new Input("query " + query[0], citizen, () -> citizen.getRaw(query[0]), Answer.PAGE_OR_REFUSED,
 					query[1]));
 		}
-		corpus.add(new Input("verification code with CRLF", null, () -> citizen.get("/verificar?codigo=AB%0D%0ASet-Cookie:%20x=1"), "No existe ningún certificado"));
-		corpus.add(new Input("verification code NUL", null, () -> citizen.get("/verificar?codigo=%00"), "No se pudo atender"));
-		corpus.add(new Input("verification code 5000 chars", null, () -> citizen.get("/verificar?codigo=" + "A".repeat(5000)), "No existe ningún certificado"));
-		corpus.add(new Input("verification path with CRLF", null, () -> citizen.get("/verificar/AB%0D%0ASet-Cookie:%20x=1"), "No pudimos leer"));
+		corpus.add(new Input("verification code with CRLF", null,
+				() -> citizen.get("/verificar?codigo=AB%0D%0ASet-Cookie:%20x=1"), "No existe ningún certificado"));
+		corpus.add(new Input("verification code NUL", null,
+				() -> citizen.get("/verificar?codigo=%00"), "No se pudo atender"));
+		corpus.add(new Input("verification code 5000 chars", null,
+				() -> citizen.get("/verificar?codigo=" + "A".repeat(5000)), "No existe ningún certificado"));
+		corpus.add(new Input("verification path with CRLF", null,
+				() -> citizen.get("/verificar/AB%0D%0ASet-Cookie:%20x=1"), "No pudimos leer"));
 		corpus.add(new Input("unknown municipality", null, () -> citizen.get("/m/999999"), "no existe"));
-		corpus.add(new Input("unknown procedure", null, () -> citizen.get("/m/060101/tramites/no-existe/solicitud"), "no existe"));
+		corpus.add(new Input("unknown procedure", null,
+				() -> citizen.get("/m/060101/tramites/no-existe/solicitud"), "no existe"));
 		corpus.add(new Input("municipality NUL", null, () -> citizen.get("/m/%00/tramites"), "No pudimos leer"));
 		corpus.add(new Input("transparency of nobody", null, () -> citizen.get("/transparencia/abc"), "no existe"));
 		for (String[] query : new String[][] { { "/bandeja?pagina=-1", "Bandeja de tareas" },
-				{ "/bandeja?pagina=99999999999999999999", "Bandeja de tareas" }, { "/bandeja?vista=%3Cscript%3E", "Bandeja" },
+				{ "/bandeja?pagina=99999999999999999999", "Bandeja de tareas" }, { "/bandeja?vista=%3Cscript%3E",
+						"Bandeja" },
 				{ "/bandeja?orden=1;DROP%20TABLE", "Bandeja" }, { "/bandeja/analitica?desde=31/02/2026", "fecha" },
-				{ "/bandeja/analitica?version=abc", "Tiempos" }, { "/bandeja/analitica?municipio=%27", "Tiempos" } }) {
-			corpus.add(new Input("staff query " + query[0], clerk, () -> clerk.get(query[0]), Answer.PAGE_OR_REFUSED, query[1]));
+				{ "/bandeja/analitica?version=abc", "Tiempos" }, { "/bandeja/analitica?municipio=%27",
+						"Tiempos" } }) {
+			corpus.add(new Input("staff query " + query[0], clerk,
+					() -> clerk.get(query[0]), Answer.PAGE_OR_REFUSED, query[1]));
 		}
-		corpus.add(new Input("search with NUL", null, () -> clerk.get("/bandeja?buscar=%00"), "caracteres de control"));
-		corpus.add(new Input("case id not a number", null, () -> clerk.get("/bandeja/expedientes/abc"), "No pudimos leer"));
-		corpus.add(new Input("case id out of range", null, () -> clerk.get("/bandeja/expedientes/99999999999999999999"), "No pudimos leer"));
-		corpus.add(new Input("case that does not exist", null, () -> clerk.get("/bandeja/expedientes/999999999"), "no existe"));
-		corpus.add(new Input("diagram of no procedure", null, () -> clerk.get("/bandeja/analitica/diagrama.bpmn?tramite=x"), "no existe"));
-		corpus.add(new Input("export of no table", null, () -> clerk.get("/bandeja/analitica/nada.csv"), "no existe"));
+		corpus.add(new Input("search with NUL", null, () -> clerk.get("/bandeja?buscar=%00"),
+				"caracteres de control"));
+		corpus.add(new Input("case id not a number", null,
+				() -> clerk.get("/bandeja/expedientes/abc"), "No pudimos leer"));
+		corpus.add(new Input("case id out of range", null,
+				() -> clerk.get("/bandeja/expedientes/99999999999999999999"), "No pudimos leer"));
+		corpus.add(new Input("case that does not exist", null,
+				() -> clerk.get("/bandeja/expedientes/999999999"), "no existe"));
+		corpus.add(new Input("diagram of no procedure", null,
+				() -> clerk.get("/bandeja/analitica/diagrama.bpmn?tramite=x"), "no existe"));
+		corpus.add(new Input("export of no table", null, () -> clerk.get("/bandeja/analitica/nada.csv"),
+				"no existe"));
 	}
 
 	private void licenceForm(List<Input> corpus) {
@@ -227,8 +247,10 @@ class BadInputCorpusTests {
 		fields.put("mail to .invalid", new String[] { "email", "juana@correo.invalid", "después de la @" });
 		fields.put("mail to .test", new String[] { "email", "juana@correo.test", "después de la @" });
 		fields.put("mail to an IP", new String[] { "email", "juana@[127.0.0.1]", "correo" });
-		fields.put("mail with two @", new String[] { "email", "juana@@correo.pe", "no es un correo electrónico válido" });
-		fields.put("mail with a header", new String[] { "email", "juana@correo.pe\r\nBcc: otro@correo.pe", "correo" });
+		fields.put("mail with two @", new String[] { "email", "juana@@correo.pe",
+				"no es un correo electrónico válido" });
+		fields.put("mail with a header", new String[] { "email", "juana@correo.pe\r\nBcc: otro@correo.pe",
+				"correo" });
 		fields.put("area 1e400", new String[] { "areaM2", "1e400", "entre 1 y 100000" });
 		fields.put("area NaN", new String[] { "areaM2", "NaN", "debe ser un número" });
 		fields.put("area Infinity", new String[] { "areaM2", "Infinity", "debe ser un número" });
@@ -256,71 +278,100 @@ class BadInputCorpusTests {
 		byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8);
 		byte[] big = new byte[6 * 1024 * 1024];
 		System.arraycopy(SampleFiles.pdf(), 0, big, 0, 10);
-		corpus.add(new Input("upload of nothing", null, () -> licence(Map.of(), new byte[0], "dj.pdf"), "está vacío"));
-		corpus.add(new Input("executable named pdf", null, () -> licence(Map.of(), SampleFiles.exe(), "dj.pdf"), "no es un PDF, JPG ni PNG"));
-		corpus.add(new Input("pdf named png", null, () -> licence(Map.of(), SampleFiles.pdf(), "dj.png"), "no corresponde a su contenido"));
-		corpus.add(new Input("html named pdf", null, () -> licence(Map.of(), html, "dj.pdf"), "no es un PDF, JPG ni PNG"));
-		corpus.add(new Input("svg named png", null, () -> licence(Map.of(), svg, "dj.png"), "no es un PDF, JPG ni PNG"));
+		corpus.add(new Input("upload of nothing", null, () -> licence(Map.of(), new byte[0], "dj.pdf"),
+				"está vacío"));
+		corpus.add(new Input("executable named pdf", null,
+				() -> licence(Map.of(), SampleFiles.exe(), "dj.pdf"), "no es un PDF, JPG ni PNG"));
+		corpus.add(new Input("pdf named png", null,
+				() -> licence(Map.of(), SampleFiles.pdf(), "dj.png"), "no corresponde a su contenido"));
+		corpus.add(new Input("html named pdf", null,
+				() -> licence(Map.of(), html, "dj.pdf"), "no es un PDF, JPG ni PNG"));
+		corpus.add(new Input("svg named png", null,
+				() -> licence(Map.of(), svg, "dj.png"), "no es un PDF, JPG ni PNG"));
 		corpus.add(new Input("6 MB", null, () -> licence(Map.of(), big, "dj.pdf"), "pesa más de 5 MB"));
-		corpus.add(new Input("no document", null, () -> licence(Map.of(), null, null), "Falta el documento obligatorio"));
-		corpus.add(new Input("form as urlencoded", null, () -> citizenPosts(LICENCE, "application/x-www-form-urlencoded",
-				"applicantName=Juana"), "desde su formulario"));
-		corpus.add(new Input("form as JSON", null, () -> citizenPosts(LICENCE, "application/json", "{\"applicantName\":\"Juana\"}"), "desde su formulario"));
-		corpus.add(new Input("form as text", null, () -> citizenPosts(LICENCE, "text/plain", "applicantName=Juana"), "desde su formulario"));
-		corpus.add(new Input("multipart without boundary", null, () -> citizenPosts(LICENCE, "multipart/form-data", "x"), "No pudimos leer"));
-		corpus.add(new Input("multipart cut short", null, () -> citizenPosts(LICENCE, "multipart/form-data; boundary=abc",
-				"--abc\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfOf(citizen, LICENCE)
-						+ "\r\n--abc\r\nContent-Disposition: form-data; name=\"documento-declaracion-itse\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4"), "No pudimos leer"));
+		corpus.add(new Input("no document", null,
+				() -> licence(Map.of(), null, null), "Falta el documento obligatorio"));
+		corpus.add(new Input("form as urlencoded", null,
+				() -> citizenPosts(LICENCE, "application/x-www-form-urlencoded", "applicantName=Juana"),
+				"desde su formulario"));
+		corpus.add(new Input("form as JSON", null,
+				() -> citizenPosts(LICENCE, "application/json", "{\"applicantName\":\"Juana\"}"),
+				"desde su formulario"));
+		corpus.add(new Input("form as text", null,
+				() -> citizenPosts(LICENCE, "text/plain", "applicantName=Juana"), "desde su formulario"));
+		corpus.add(new Input("multipart without boundary", null,
+				() -> citizenPosts(LICENCE, "multipart/form-data", "x"), "No pudimos leer"));
+		String cutShort = "--abc\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfOf(citizen, LICENCE)
+				+ "\r\n--abc\r\nContent-Disposition: form-data; name=\"documento-declaracion-itse\"; "
+				+ "filename=\"a.pdf\"\r\n\r\n%PDF-1.4";
+		corpus.add(new Input("multipart cut short", null,
+				() -> citizenPosts(LICENCE, "multipart/form-data; boundary=abc", cutShort), "No pudimos leer"));
 		corpus.add(new Input("multipart with another boundary", null, () -> citizenPosts(LICENCE,
-				"multipart/form-data; boundary=abc", "--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--xyz--\r\n"), "Revise los datos marcados"));
-		corpus.add(new Input("GET on a form's action", null, () -> citizen.get("/consulta/subsanacion"), "no atiende ese tipo de pedido"));
+				"multipart/form-data; boundary=abc", "--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--xyz--\r\n"),
+				"Revise los datos marcados"));
+		corpus.add(new Input("GET on a form's action", null,
+				() -> citizen.get("/consulta/subsanacion"), "no atiende ese tipo de pedido"));
 		corpus.add(new Input("PUT on the lookup", null, () -> citizen.send(citizen.request("/consulta")
 			.PUT(HttpRequest.BodyPublishers.ofString("x"))), "venció o se abrió desde otro sitio"));
 		corpus.add(new Input("form without its token", null, () -> citizen.postRaw("/consulta",
-				"application/x-www-form-urlencoded", "expediente=1&codigo=2".getBytes(StandardCharsets.UTF_8)), "venció o se abrió desde otro sitio"));
+				"application/x-www-form-urlencoded", "expediente=1&codigo=2".getBytes(StandardCharsets.UTF_8)),
+				"venció o se abrió desde otro sitio"));
 	}
 
 	private void modelForm(List<Input> corpus) {
 		Map<String, String[]> fields = new LinkedHashMap<>();
 		fields.put("facts NUL", new String[] { "hechos", "No pasa\u0000el camión", "caracteres de control" });
-		fields.put("facts of zero-width spaces", new String[] { "hechos", "\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B", "visibles" });
+		fields.put("facts of zero-width spaces", new String[] { "hechos",
+				"\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B", "visibles" });
 		fields.put("place 10,000 long", new String[] { "lugar", "x".repeat(10_000), "como máximo" });
-		fields.put("service that is not offered", new String[] { "servicio", "OTRO-SERVICIO", "Elija una de las opciones" });
+		fields.put("service that is not offered", new String[] { "servicio", "OTRO-SERVICIO",
+				"Elija una de las opciones" });
 		fields.put("date that does not exist", new String[] { "fechaHechos", "31/02/2026", "fecha que exista" });
 		fields.put("date the wrong way round", new String[] { "fechaHechos", "2026-11-20", "fecha que exista" });
 		fields.put("date of month 13", new String[] { "fechaHechos", "01/13/2026", "fecha que exista" });
 		fields.put("missing request", new String[] { "pedido", "", "es obligatorio" });
 		for (Map.Entry<String, String[]> field : fields.entrySet()) {
 			String[] change = field.getValue();
-			corpus.add(new Input("complaint form: " + field.getKey(), null, () -> complaint(Map.of(change[0], change[1])), change[2]));
+			corpus.add(new Input("complaint form: " + field.getKey(), null,
+					() -> complaint(Map.of(change[0], change[1])), change[2]));
 		}
-		corpus.add(new Input("complaint: applicant of blanks", null, () -> complaint(Map.of("applicantName", "\u200B")), "visibles"));
-		corpus.add(new Input("complaint: mail to localhost", null, () -> complaint(Map.of("email", "vecino@localhost")), "después de la @"));
+		corpus.add(new Input("complaint: applicant of blanks", null,
+				() -> complaint(Map.of("applicantName", "\u200B")), "visibles"));
+		corpus.add(new Input("complaint: mail to localhost", null,
+				() -> complaint(Map.of("email", "vecino@localhost")), "después de la @"));
 	}
 
 	private void lookupAndVerification(List<Input> corpus) {
 		for (String[] lookup : new String[][] { { "060101-2026-000001\r\nX: y", "ABCD-EFGH-JKLM" },
 				{ "060101-2026-000001", "A".repeat(10_000) }, { "", "" }, { "' OR 1=1 --", "' OR 1=1 --" },
 				{ "060101-2026-000001", "\u200B" } }) {
-			corpus.add(new Input("lookup " + lookup[0].replace("\r\n", "\\r\\n"), null, () -> citizen.postForm("/consulta",
+			corpus.add(new Input("lookup " + lookup[0].replace("\r\n", "\\r\\n"), null,
+					() -> citizen.postForm("/consulta",
 					Map.of("expediente", lookup[0], "codigo", lookup[1])), "No encontramos un expediente"));
 		}
-		corpus.add(new Input("lookup with NUL", null, () -> citizen.postForm("/consulta", Map.of("expediente", "0601\u0000",
+		corpus.add(new Input("lookup with NUL", null,
+				() -> citizen.postForm("/consulta", Map.of("expediente", "0601\u0000",
 				"codigo", "x")), "caracteres de control"));
-		corpus.add(new Input("correction with a wrong code", null, () -> citizen.postMultipart("/consulta/subsanacion",
+		corpus.add(new Input("correction with a wrong code", null,
+				() -> citizen.postMultipart("/consulta/subsanacion",
 				new Multipart().field("expediente", "060101-2026-000001").field("codigo", "AAAA-BBBB-CCCC")
 					.file("documentos", "dj.pdf", "application/pdf", SampleFiles.pdf())), "No encontramos"));
 		corpus.add(new Input("file check of a text", null, () -> citizen.postMultipart("/verificar/archivo",
-				new Multipart().file("archivo", "nota.pdf", "application/pdf", "hola".getBytes(StandardCharsets.UTF_8))), "no es un PDF, JPG ni PNG"));
+				new Multipart().file("archivo", "nota.pdf", "application/pdf",
+						"hola".getBytes(StandardCharsets.UTF_8))), "no es un PDF, JPG ni PNG"));
 		corpus.add(new Input("file check of an image", null, () -> citizen.postMultipart("/verificar/archivo",
-				new Multipart().file("archivo", "foto.png", "image/png", SampleFiles.pngWithTransparency())), "no es un PDF"));
+				new Multipart().file("archivo", "foto.png", "image/png", SampleFiles.pngWithTransparency())),
+						"no es un PDF"));
 		corpus.add(new Input("file check of nothing", null, () -> citizen.postMultipart("/verificar/archivo",
 				new Multipart().file("archivo", "vacio.pdf", "application/pdf", new byte[0])), "está vacío"));
-		corpus.add(new Input("file check as urlencoded", null, () -> citizen.postForm("/verificar/archivo", Map.of("archivo", "x")), "está vacío"));
-		corpus.add(new Input("login with NUL", citizen, () -> citizen.postForm("/ingresar", Map.of("username", "mesa\u0000",
+		corpus.add(new Input("file check as urlencoded", null,
+				() -> citizen.postForm("/verificar/archivo", Map.of("archivo", "x")), "está vacío"));
+		corpus.add(new Input("login with NUL", citizen,
+				() -> citizen.postForm("/ingresar", Map.of("username", "mesa\u0000",
 				"password", "x")), Answer.BACK_TO_THE_FORM, "Usuario o contraseña incorrectos"));
 		corpus.add(new Input("login of 10,000 characters", citizen, () -> citizen.postForm("/ingresar",
-				Map.of("username", "m".repeat(10_000), "password", "x".repeat(10_000))), Answer.BACK_TO_THE_FORM, "Usuario o contraseña incorrectos"));
+				Map.of("username", "m".repeat(10_000), "password", "x".repeat(10_000))), Answer.BACK_TO_THE_FORM,
+						"Usuario o contraseña incorrectos"));
 	}
 
 	private void staffForms(List<Input> corpus) {
@@ -331,45 +382,73 @@ class BadInputCorpusTests {
 				Map.of("requisitosCompletos", "false", "observacion", "Falta\u0000")), "caracteres de control"));
 		corpus.add(new Input("step observation invisible", null, () -> clerkPosts(task + "/completar",
 				Map.of("requisitosCompletos", "false", "observacion", "\u200B\u200B")), "visibles"));
-		corpus.add(new Input("follow-up on 31/02", clerk, () -> clerkPosts(task + "/seguimiento", Map.of("fecha", "31/02/2026")), Answer.BACK_TO_THE_FORM, "fecha"));
-		corpus.add(new Input("follow-up not a date", clerk, () -> clerkPosts(task + "/seguimiento", Map.of("fecha", "mañana")), Answer.BACK_TO_THE_FORM, "fecha"));
-		corpus.add(new Input("comment NUL", null, () -> clerkPosts(task + "/comentar", Map.of("comentario", "a\u0000b")), "caracteres de control"));
-		corpus.add(new Input("comment too long", clerk, () -> clerkPosts(task + "/comentar", Map.of("comentario", "x".repeat(3000))), Answer.BACK_TO_THE_FORM, "2000"));
-		corpus.add(new Input("comment invisible", clerk, () -> clerkPosts(task + "/comentar", Map.of("comentario", "\u200B\u202E")), Answer.BACK_TO_THE_FORM, "Escriba el comentario"));
+		corpus.add(new Input("follow-up on 31/02", clerk,
+				() -> clerkPosts(task + "/seguimiento", Map.of("fecha", "31/02/2026")),
+				Answer.BACK_TO_THE_FORM, "fecha"));
+		corpus.add(new Input("follow-up not a date", clerk,
+				() -> clerkPosts(task + "/seguimiento", Map.of("fecha", "mañana")), Answer.BACK_TO_THE_FORM,
+						"fecha"));
+		corpus.add(new Input("comment NUL", null,
+				() -> clerkPosts(task + "/comentar", Map.of("comentario", "a\u0000b")), "caracteres de control"));
+		corpus.add(new Input("comment too long", clerk,
+				() -> clerkPosts(task + "/comentar", Map.of("comentario", "x".repeat(3000))),
+				Answer.BACK_TO_THE_FORM, "2000"));
+		corpus.add(new Input("comment invisible", clerk,
+				() -> clerkPosts(task + "/comentar", Map.of("comentario", "\u200B\u202E")),
+				Answer.BACK_TO_THE_FORM, "Escriba el comentario"));
 		corpus.add(new Input("attachment executable", clerk, () -> clerk.postMultipart(task + "/adjuntar",
-				new Multipart().file("archivo", "informe.pdf", "application/pdf", SampleFiles.exe())), Answer.BACK_TO_THE_FORM, "no es un PDF, JPG ni PNG"));
+				new Multipart().file("archivo", "informe.pdf", "application/pdf", SampleFiles.exe())),
+						Answer.BACK_TO_THE_FORM, "no es un PDF, JPG ni PNG"));
 		corpus.add(new Input("assign to another municipality", clerk, () -> clerkPosts(task + "/asignar",
 				Map.of("colega", "mesa.banos")), Answer.BACK_TO_THE_FORM, "colega"));
-		corpus.add(new Input("delegate to nobody", clerk, () -> clerkPosts(task + "/delegar", Map.of("colega", "nadie\u200B")), Answer.BACK_TO_THE_FORM, "colega"));
-		corpus.add(new Input("saved filter named NUL", null, () -> clerkPosts("/bandeja/filtros", Map.of("nombre", "a\u0000")), "caracteres de control"));
+		corpus.add(new Input("delegate to nobody", clerk,
+				() -> clerkPosts(task + "/delegar", Map.of("colega", "nadie\u200B")),
+				Answer.BACK_TO_THE_FORM, "colega"));
+		corpus.add(new Input("saved filter named NUL", null,
+				() -> clerkPosts("/bandeja/filtros", Map.of("nombre", "a\u0000")), "caracteres de control"));
 		corpus.add(new Input("saved filter named invisibly", clerk, () -> clerkPosts("/bandeja/filtros",
 				Map.of("nombre", "\u200B\u200B")), Answer.BACK_TO_THE_FORM, "nombre"));
-		corpus.add(new Input("non-working day 31/02", admin, () -> post(admin, "/bandeja/calendario", "/bandeja/calendario/dias",
+		corpus.add(new Input("non-working day 31/02", admin,
+				() -> post(admin, "/bandeja/calendario", "/bandeja/calendario/dias",
 				Map.of("dia", "2026-02-31", "nombre", "Día que no existe")), Answer.BACK_TO_THE_FORM, "fecha"));
 		corpus.add(new Input("non-working day of no municipality", admin, () -> post(admin, "/bandeja/calendario",
-				"/bandeja/calendario/dias", Map.of("dia", "2026-03-02", "ubigeo", "999999", "nombre", "Fiesta")), Answer.BACK_TO_THE_FORM, "municipalidad"));
+				"/bandeja/calendario/dias", Map.of("dia", "2026-03-02", "ubigeo", "999999", "nombre", "Fiesta")),
+						Answer.BACK_TO_THE_FORM, "municipalidad"));
 		corpus.add(new Input("non-working day named invisibly", admin, () -> post(admin, "/bandeja/calendario",
-				"/bandeja/calendario/dias", Map.of("dia", "2026-03-03", "nombre", "\u200B")), Answer.BACK_TO_THE_FORM, "nombre"));
-		corpus.add(new Input("holiday on 31-02", admin, () -> post(admin, "/bandeja/calendario", "/bandeja/calendario/feriados",
+				"/bandeja/calendario/dias", Map.of("dia", "2026-03-03", "nombre", "\u200B")), Answer.BACK_TO_THE_FORM,
+						"nombre"));
+		corpus.add(new Input("holiday on 31-02", admin,
+				() -> post(admin, "/bandeja/calendario", "/bandeja/calendario/feriados",
 				Map.of("fecha", "31-02", "nombre", "Feriado imposible")), Answer.BACK_TO_THE_FORM, "fecha"));
-		corpus.add(new Input("holiday named NUL", null, () -> post(admin, "/bandeja/calendario", "/bandeja/calendario/feriados",
+		corpus.add(new Input("holiday named NUL", null,
+				() -> post(admin, "/bandeja/calendario", "/bandeja/calendario/feriados",
 				Map.of("fecha", "03-04", "nombre", "x\u0000")), "caracteres de control"));
 		corpus.add(new Input("TUPA term not a number", manager, () -> post(manager, "/bandeja/tupa/060101",
-				"/bandeja/tupa/060101/licencia-funcionamiento", Map.of("plazo", "quince", "derecho", "10", "norma", "O.M. 1")), Answer.BACK_TO_THE_FORM, "días hábiles"));
+				"/bandeja/tupa/060101/licencia-funcionamiento", Map.of("plazo", "quince", "derecho", "10", "norma",
+						"O.M. 1")), Answer.BACK_TO_THE_FORM, "días hábiles"));
 		corpus.add(new Input("TUPA fee negative", manager, () -> post(manager, "/bandeja/tupa/060101",
-				"/bandeja/tupa/060101/licencia-funcionamiento", Map.of("plazo", "15", "derecho", "-5", "norma", "O.M. 1")), Answer.BACK_TO_THE_FORM, "derecho"));
+				"/bandeja/tupa/060101/licencia-funcionamiento", Map.of("plazo", "15", "derecho", "-5", "norma",
+						"O.M. 1")), Answer.BACK_TO_THE_FORM, "derecho"));
 		corpus.add(new Input("TUPA fee NaN", manager, () -> post(manager, "/bandeja/tupa/060101",
-				"/bandeja/tupa/060101/licencia-funcionamiento", Map.of("plazo", "15", "derecho", "NaN", "norma", "O.M. 1")), Answer.BACK_TO_THE_FORM, "derecho"));
+				"/bandeja/tupa/060101/licencia-funcionamiento", Map.of("plazo", "15", "derecho", "NaN", "norma",
+						"O.M. 1")), Answer.BACK_TO_THE_FORM, "derecho"));
 		corpus.add(new Input("TUPA norm invisible", manager, () -> post(manager, "/bandeja/tupa/060101",
-				"/bandeja/tupa/060101/licencia-funcionamiento", Map.of("plazo", "15", "derecho", "10", "norma", "\u200B")), Answer.BACK_TO_THE_FORM, "norma"));
+				"/bandeja/tupa/060101/licencia-funcionamiento", Map.of("plazo", "15", "derecho", "10", "norma",
+						"\u200B")), Answer.BACK_TO_THE_FORM, "norma"));
 		corpus.add(new Input("revocation without a reason", manager, () -> post(manager, "/bandeja/certificados",
-				"/bandeja/certificados/" + certificateCode + "/revocar", Map.of("motivo", "   ")), Answer.BACK_TO_THE_FORM, "motivo"));
-		corpus.add(new Input("revocation with an invisible reason", manager, () -> post(manager, "/bandeja/certificados",
-				"/bandeja/certificados/" + certificateCode + "/revocar", Map.of("motivo", "\u200B\u200B")), Answer.BACK_TO_THE_FORM, "motivo"));
-		corpus.add(new Input("signatory named invisibly", manager, () -> manager.postMultipart("/bandeja/certificados/firma/060101",
-				new Multipart().field("nombre", "\u202E").field("cargo", "Alcalde")), Answer.BACK_TO_THE_FORM, "nombre"));
+				"/bandeja/certificados/" + certificateCode + "/revocar", Map.of("motivo", "   ")),
+						Answer.BACK_TO_THE_FORM, "motivo"));
+		corpus.add(new Input("revocation with an invisible reason", manager,
+				() -> post(manager, "/bandeja/certificados",
+				"/bandeja/certificados/" + certificateCode + "/revocar", Map.of("motivo", "\u200B\u200B")),
+						Answer.BACK_TO_THE_FORM, "motivo"));
+		corpus.add(new Input("signatory named invisibly", manager,
+				() -> manager.postMultipart("/bandeja/certificados/firma/060101",
+				new Multipart().field("nombre", "\u202E").field("cargo", "Alcalde")), Answer.BACK_TO_THE_FORM,
+						"nombre"));
 		corpus.add(new Input("coat of arms that is a program", manager, () -> manager.postMultipart(
-				"/bandeja/certificados/firma/060101", new Multipart().field("nombre", "Ana Ruiz").field("cargo", "Alcaldesa")
+				"/bandeja/certificados/firma/060101", new Multipart().field("nombre", "Ana Ruiz").field("cargo",
+						"Alcaldesa")
 					.file("escudo", "escudo.png", "image/png", SampleFiles.exe())), Answer.BACK_TO_THE_FORM, "PNG"));
 	}
 
@@ -377,31 +456,47 @@ class BadInputCorpusTests {
 		String deep = ModelRulesFixtures.valid().replace("<camunda:formData>", "<camunda:inputOutput>"
 				+ "<camunda:inputParameter name=\"x\">" + "<camunda:list>".repeat(5000) + "</camunda:list>".repeat(5000)
 				+ "</camunda:inputParameter></camunda:inputOutput><camunda:formData>");
-		corpus.add(new Input("model upload empty", advisor, () -> advisorUploads(new byte[0], "m.bpmn"), Answer.BACK_TO_THE_FORM, "con contenido"));
-		corpus.add(new Input("model upload that is a PDF", advisor, () -> advisorUploads(SampleFiles.pdf(), "m.bpmn"), Answer.BACK_TO_THE_FORM, "no es un texto XML legible"));
-		corpus.add(new Input("model upload with NUL", advisor, () -> advisorUploads(ModelRulesFixtures.valid().replace("Otorgada",
-				"Otor\u0000gada").getBytes(StandardCharsets.UTF_8), "m.bpmn"), Answer.BACK_TO_THE_FORM, "no es un texto XML legible"));
+		corpus.add(new Input("model upload empty", advisor,
+				() -> advisorUploads(new byte[0], "m.bpmn"), Answer.BACK_TO_THE_FORM, "con contenido"));
+		corpus.add(new Input("model upload that is a PDF", advisor,
+				() -> advisorUploads(SampleFiles.pdf(), "m.bpmn"),
+				Answer.BACK_TO_THE_FORM, "no es un texto XML legible"));
+		corpus.add(new Input("model upload with NUL", advisor,
+				() -> advisorUploads(ModelRulesFixtures.valid().replace("Otorgada",
+				"Otor\u0000gada").getBytes(StandardCharsets.UTF_8), "m.bpmn"), Answer.BACK_TO_THE_FORM,
+						"no es un texto XML legible"));
 		corpus.add(new Input("model upload with bytes foreign to its encoding", advisor, () -> advisorUploads(
-				ModelRulesFixtures.valid().replace("Otorgada", "Otorgada \u00E9").getBytes(StandardCharsets.ISO_8859_1),
+				ModelRulesFixtures.valid().replace("Otorgada",
+						"Otorgada \u00E9").getBytes(StandardCharsets.ISO_8859_1),
 				"m.bpmn"), Answer.BACK_TO_THE_FORM, "no es un texto XML legible"));
-		corpus.add(new Input("model upload for no procedure", advisor, () -> advisor.postMultipart("/asesoria/borradores",
+		corpus.add(new Input("model upload for no procedure", advisor,
+				() -> advisor.postMultipart("/asesoria/borradores",
 				new Multipart().field("tramite", "no-existe").file("archivo", "m.bpmn", "application/octet-stream",
-						ModelRulesFixtures.valid().getBytes(StandardCharsets.UTF_8))), Answer.BACK_TO_THE_FORM, "Elija un trámite"));
-		corpus.add(new Input("model saved with NUL", null, () -> advisor.postRaw("/asesoria/borradores/" + draftId, "application/xml",
-				"<a>\u0000</a>".getBytes(StandardCharsets.UTF_8), "X-CSRF-TOKEN", csrfOf(advisor, "/asesoria")), "no es un texto XML legible"));
-		corpus.add(new Input("model saved as JSON", null, () -> advisor.postRaw("/asesoria/borradores/" + draftId, "application/json",
-				"{}".getBytes(StandardCharsets.UTF_8), "X-CSRF-TOKEN", csrfOf(advisor, "/asesoria")), "desde su formulario"));
-		corpus.add(new Input("comparison of nothing", advisor, () -> advisor.get("/asesoria/comparar?de=x&a=y"), Answer.BACK_TO_THE_FORM, "versión"));
+						ModelRulesFixtures.valid().getBytes(StandardCharsets.UTF_8))), Answer.BACK_TO_THE_FORM,
+								"Elija un trámite"));
+		corpus.add(new Input("model saved with NUL", null,
+				() -> advisor.postRaw("/asesoria/borradores/" + draftId, "application/xml",
+				"<a>\u0000</a>".getBytes(StandardCharsets.UTF_8), "X-CSRF-TOKEN", csrfOf(advisor, "/asesoria")),
+						"no es un texto XML legible"));
+		corpus.add(new Input("model saved as JSON", null,
+				() -> advisor.postRaw("/asesoria/borradores/" + draftId, "application/json",
+				"{}".getBytes(StandardCharsets.UTF_8), "X-CSRF-TOKEN", csrfOf(advisor, "/asesoria")),
+						"desde su formulario"));
+		corpus.add(new Input("comparison of nothing", advisor,
+				() -> advisor.get("/asesoria/comparar?de=x&a=y"), Answer.BACK_TO_THE_FORM, "versión"));
 		for (Object[] model : new Object[][] { { "REST model with NUL", "licencia.bpmn",
-				ModelRulesFixtures.valid().replace("Otorgada", "Otor\u0000gada").getBytes(StandardCharsets.UTF_8), "XML" },
+				ModelRulesFixtures.valid().replace("Otorgada", "Otor\u0000gada").getBytes(StandardCharsets.UTF_8),
+						"XML" },
 				{ "REST model nested 5000 deep", "licencia.bpmn", deep.getBytes(StandardCharsets.UTF_8), "niveles" },
 				{ "REST model that is not XML", "licencia.bpmn", "hola".getBytes(StandardCharsets.UTF_8), "XML" },
 				{ "REST model empty", "licencia.bpmn", new byte[0], "XML" },
-				{ "REST model named xbpmn", "licencia.xbpmn", ModelRulesFixtures.valid().getBytes(StandardCharsets.UTF_8),
+				{ "REST model named xbpmn", "licencia.xbpmn",
+						ModelRulesFixtures.valid().getBytes(StandardCharsets.UTF_8),
 						"no es un modelo .bpmn" },
 				{ "REST model with a DOCTYPE", "licencia.bpmn", ModelRulesFixtures.valid().replaceFirst("\\?>",
 						"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>").getBytes(StandardCharsets.UTF_8), "DOCTYPE" } }) {
-			corpus.add(new Input((String) model[0], null, () -> restDeploy((String) model[1], (byte[]) model[2]), (String) model[3]));
+			corpus.add(new Input((String) model[0], null,
+					() -> restDeploy((String) model[1], (byte[]) model[2]), (String) model[3]));
 		}
 	}
 
@@ -420,7 +515,8 @@ class BadInputCorpusTests {
 		fields.putAll(Map.of("documentType", "DNI", "documentNumber", "45678912", "applicantName", "Vecino Quispe",
 				"email", "vecino@correo.pe", "declarationAccepted", "true", "formularioDelModelo", "si"));
 		fields.putAll(changes);
-		return citizen.postMultipart(COMPLAINT, new Multipart().field("_csrf", csrfOf(citizen, COMPLAINT)).fields(fields));
+		return citizen.postMultipart(COMPLAINT, new Multipart().field("_csrf", csrfOf(citizen,
+				COMPLAINT)).fields(fields));
 	}
 
 	private HttpResponse<String> citizenPosts(String path, String type, String body) {
@@ -439,7 +535,8 @@ class BadInputCorpusTests {
 
 	private HttpResponse<String> advisorUploads(byte[] file, String name) {
 		advisor.get("/asesoria");
-		return advisor.postMultipart("/asesoria/borradores", new Multipart().field("tramite", "licencia-funcionamiento")
+		return advisor.postMultipart("/asesoria/borradores", new Multipart().field("tramite",
+				"licencia-funcionamiento")
 			.file("archivo", name, "application/octet-stream", file));
 	}
 

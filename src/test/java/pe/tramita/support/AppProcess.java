@@ -1,5 +1,6 @@
-package pe.tramita.bench;
+package pe.tramita.support;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,19 +11,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Tramita in a JVM of its own, started as a user would (demo profile, embedded PostgreSQL under its data directory),
- * so that start-up, heap and RSS are the application's alone.
+ * Tramita in a JVM of its own, started as an operator would (embedded PostgreSQL under its data directory), so that
+ * start-up, heap and RSS are the application's alone, and so that it can be killed.
  */
-class AppProcess implements AutoCloseable {
+public class AppProcess implements AutoCloseable {
 
-	static final String HEAP = "-Xmx512m";
+	public static final String HEAP = "-Xmx512m";
+
+	/** The benchmarks' application: the demo data, the metrics endpoint, and one client address for many citizens. */
+	public static final List<String> DEMO = List.of("--spring.profiles.active=demo",
+			"--management.endpoints.web.exposure.include=health,metrics",
+			"--tramita.rate-limit.exempt=127.0.0.1,0:0:0:0:0:0:0:1");
 
 	private final Process process;
 
@@ -39,13 +47,13 @@ class AppProcess implements AutoCloseable {
 		this.dataDir = dataDir;
 	}
 
-	static AppProcess start(Path dataDir, int port, Path log) throws IOException {
+	/** Started on {@code classpath} with these {@code arguments} (Spring Boot's command-line properties). */
+	public static AppProcess start(String classpath, Path dataDir, int port, Path log, List<String> arguments)
+			throws IOException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				HEAP, "-cp", classpath(), "pe.tramita.TramitaApplication",
-				"--spring.profiles.active=demo", "--tramita.data-dir=" + dataDir, "--server.port=" + port,
-				"--management.endpoints.web.exposure.include=health,metrics", "--spring.main.banner-mode=off",
-				// the load generator stands for many citizens from one address
-				"--tramita.rate-limit.exempt=127.0.0.1,0:0:0:0:0:0:0:1"));
+				HEAP, "-cp", classpath, "pe.tramita.TramitaApplication", "--tramita.data-dir=" + dataDir,
+				"--server.port=" + port, "--spring.main.banner-mode=off"));
+		command.addAll(arguments);
 		if (Boolean.getBoolean("bench.profile")) {
 			// -Dbench.profile=true: a flight recording of the application, to see where its CPU time goes
 			command.add(1, "-XX:StartFlightRecording=filename=" + log.resolveSibling(log.getFileName() + ".jfr")
@@ -56,7 +64,7 @@ class AppProcess implements AutoCloseable {
 	}
 
 	/** The application's own classes and runtime dependencies, listed by the bench profile's build. */
-	private static String classpath() throws IOException {
+	public static String runtimeClasspath() throws IOException {
 		Path dependencies = Path.of("target", "bench-runtime.classpath");
 		if (!Files.exists(dependencies)) {
 			throw new IllegalStateException(dependencies + " is missing: run the benchmarks with mvn -Pbench test");
@@ -65,14 +73,25 @@ class AppProcess implements AutoCloseable {
 				+ Files.readString(dependencies).strip();
 	}
 
-	int port() {
+	/**
+	 * The test JVM's class path without the tests' own classes (they would become the application's beans): the
+	 * application and its libraries, for tests that run it outside the benchmarks.
+	 */
+	public static String testJvmClasspath() {
+		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+			.filter(entry -> !entry.endsWith("test-classes"))
+			.distinct()
+			.collect(Collectors.joining(File.pathSeparator));
+	}
+
+	public int port() {
 		return port;
 	}
 
 	/** Seconds from launch until the health endpoint answers UP. */
-	double secondsUntilHealthy(long launchedAtNanos) throws Exception {
+	public double secondsUntilHealthy(long launchedAtNanos) throws Exception {
 		HttpClient client = HttpClient.newHttpClient();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
 				throw new IllegalStateException("Tramita exited during start-up; see " + log);
@@ -89,11 +108,11 @@ class AppProcess implements AutoCloseable {
 			}
 			Thread.sleep(100);
 		}
-		throw new IllegalStateException("Tramita not healthy after 120 s; see " + log);
+		throw new IllegalStateException("Tramita not healthy after 180 s; see " + log);
 	}
 
 	/** JDBC URL, with user and password, of the embedded PostgreSQL this process started (port read from its log). */
-	String jdbcUrl() throws IOException {
+	public String jdbcUrl() throws IOException {
 		Matcher m = Pattern.compile("Embedded PostgreSQL on port (\\d+)").matcher(Files.readString(log));
 		if (!m.find()) {
 			throw new IllegalStateException("no embedded PostgreSQL port in " + log);
@@ -103,7 +122,7 @@ class AppProcess implements AutoCloseable {
 	}
 
 	/** Heap in use now, as the application reports it (MiB). */
-	double heapUsedMiB() throws Exception {
+	public double heapUsedMiB() throws Exception {
 		HttpResponse<String> metric = HttpClient.newHttpClient().send(
 				HttpRequest.newBuilder(uri("/actuator/metrics/jvm.memory.used?tag=area:heap"))
 					.header("Authorization", "Basic " + Base64.getEncoder()
@@ -117,7 +136,7 @@ class AppProcess implements AutoCloseable {
 	}
 
 	/** Resident memory of the application's JVM (MiB), from /proc. */
-	double rssMiB() throws IOException {
+	public double rssMiB() throws IOException {
 		for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
 			if (line.startsWith("VmRSS:")) {
 				return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
@@ -127,7 +146,7 @@ class AppProcess implements AutoCloseable {
 	}
 
 	/** Stops the application as a service manager would (SIGTERM) and answers how long that took, in seconds. */
-	double stop() throws Exception {
+	public double stop() throws Exception {
 		long start = System.nanoTime();
 		process.destroy();
 		if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -135,6 +154,28 @@ class AppProcess implements AutoCloseable {
 			throw new IllegalStateException("Tramita did not stop within 60 s");
 		}
 		return (System.nanoTime() - start) / 1e9;
+	}
+
+	/** SIGTERM, as a service manager sends it, without waiting for the application to stop. */
+	public void terminate() {
+		process.destroy();
+	}
+
+	/** Whether the application stopped within the time given. */
+	public boolean stoppedWithin(Duration time) throws InterruptedException {
+		return process.waitFor(time.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/** SIGKILL to the JVM and to every process of its PostgreSQL: nothing gets to flush or shut down. */
+	public void killWithItsDatabase() throws Exception {
+		long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
+		ProcessHandle server = ProcessHandle.of(postmaster).orElseThrow();
+		List<ProcessHandle> backends = server.descendants().toList();
+		process.destroyForcibly();
+		server.destroyForcibly();
+		backends.forEach(ProcessHandle::destroyForcibly);
+		process.waitFor(30, TimeUnit.SECONDS);
+		server.onExit().get(30, TimeUnit.SECONDS);
 	}
 
 	@Override
