@@ -49,11 +49,15 @@ abstract class JourneyBrowserTests {
 	void clerkCompletes(String office, String caseNumber, Runnable fillForm, String screenshot) throws Exception {
 		logIn("t." + office + "." + Staff.CAJAMARCA);
 		browser.findElement(By.id("vista-oficina")).click();
+		// each click loads a new page: act on the next one only once it is there
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> driver.getCurrentUrl().contains("vista=oficina"));
 		type("buscar", caseNumber);
 		browser.findElement(By.cssSelector("form.search button")).click();
-		WebElement row = browser.findElement(By.xpath("//table[@id='tareas']//tr[td/a[text()='" + caseNumber + "']]"));
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> driver.getCurrentUrl().contains("buscar="));
+		By row = By.xpath("//table[@id='tareas']//tr[td/a[text()='" + caseNumber + "']]");
+		browser.findElement(row);
 		Browser.screenshot(browser, screenshot);
-		row.findElement(By.tagName("button")).click();
+		browser.findElement(row).findElement(By.tagName("button")).click();
 		Browser.awaitSuccessMessage(browser, "Reclamó la tarea");
 		fillForm.run();
 		lastTaskPage = browser.findElement(By.tagName("main")).getText();
