@@ -106,6 +106,7 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/health").permitAll()
 				.requestMatchers("/actuator/**").hasRole("ADMIN")
 				.anyRequest().permitAll())
+			// monitoring reads /actuator with basic credentials; forms still need their CSRF token
 			.httpBasic(Customizer.withDefaults())
 			.formLogin(form -> form.loginPage("/ingresar")
 				.successHandler(new RelativeSavedRequestHandler(pageBeforeLogin, "/bandeja"))
