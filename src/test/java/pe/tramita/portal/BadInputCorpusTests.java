@@ -32,7 +32,6 @@ import pe.tramita.security.StaffUser;
 import pe.tramita.support.Applications;
 import pe.tramita.support.HttpVisitor;
 import pe.tramita.support.HttpVisitor.Multipart;
-import pe.tramita.support.RealCsrfTokens;
 import pe.tramita.support.SampleFiles;
 import pe.tramita.support.Staff;
 import pe.tramita.support.TramitaTest;
@@ -82,9 +81,6 @@ class BadInputCorpusTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	RealCsrfTokens realCsrfTokens;
-
-	@Autowired
 	ModelDrafts drafts;
 
 	HttpVisitor citizen;
@@ -107,7 +103,6 @@ class BadInputCorpusTests {
 
 	@BeforeEach
 	void visitors() {
-		realCsrfTokens.restore();
 		String clerkId = staff.create("t.corpus.mesa", Offices.MESA_DE_PARTES, Staff.CAJAMARCA);
 		Filing filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO);
 		Task task = taskService.createTaskQuery().processInstanceBusinessKey(filing.caseNumber()).singleResult();

@@ -22,7 +22,6 @@ import pe.tramita.request.Filing;
 import pe.tramita.request.RiskLevel;
 import pe.tramita.support.Applications;
 import pe.tramita.support.HttpVisitor;
-import pe.tramita.support.RealCsrfTokens;
 import pe.tramita.support.Staff;
 import pe.tramita.support.TramitaTest;
 
@@ -38,14 +37,6 @@ class EngineSideDoorTests {
 
 	@LocalServerPort
 	int port;
-
-	@Autowired
-	RealCsrfTokens realCsrfTokens;
-
-	@BeforeEach
-	void applicationsOwnCsrfTokens() {
-		realCsrfTokens.restore();
-	}
 
 	@Autowired
 	Staff staff;

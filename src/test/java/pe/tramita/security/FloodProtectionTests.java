@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.apache.catalina.Context;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,7 +16,6 @@ import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
 import pe.tramita.support.HttpVisitor;
-import pe.tramita.support.RealCsrfTokens;
 import pe.tramita.support.SampleFiles;
 import pe.tramita.support.TramitaTest;
 
@@ -33,14 +31,6 @@ class FloodProtectionTests {
 
 	@LocalServerPort
 	int port;
-
-	@Autowired
-	RealCsrfTokens realCsrfTokens;
-
-	@BeforeEach
-	void applicationsOwnCsrfTokens() {
-		realCsrfTokens.restore();
-	}
 
 	@Autowired
 	ServletWebServerApplicationContext context;

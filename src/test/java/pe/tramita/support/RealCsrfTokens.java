@@ -2,29 +2,25 @@ package pe.tramita.support;
 
 import jakarta.servlet.ServletContext;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.test.web.support.WebTestUtils;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.stereotype.Component;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.support.AbstractTestExecutionListener;
 
 /**
  * MockMvc's {@code csrf()} swaps the shared CSRF filter's repository for a session-based test one, for the rest of
- * the shared context's life; tests over real HTTP that look at cookies and sessions put the application's back first.
+ * the shared context's life: before every test the application's own (a cookie, no session) is put back, so that
+ * tests over real HTTP see cookies and sessions as a browser would.
  */
-@Component
-public class RealCsrfTokens {
+public class RealCsrfTokens extends AbstractTestExecutionListener {
 
-	private final ServletContext servletContext;
-
-	private final CookieCsrfTokenRepository repository;
-
-	RealCsrfTokens(ServletContext servletContext, CookieCsrfTokenRepository repository) {
-		this.servletContext = servletContext;
-		this.repository = repository;
-	}
-
-	public void restore() {
-		WebTestUtils.setCsrfTokenRepository(new MockHttpServletRequest(servletContext, "GET", "/"), repository);
+	@Override
+	public void beforeTestMethod(TestContext test) {
+		ApplicationContext context = test.getApplicationContext();
+		WebTestUtils.setCsrfTokenRepository(new MockHttpServletRequest(context.getBean(ServletContext.class), "GET", "/"),
+				context.getBean(CookieCsrfTokenRepository.class));
 	}
 
 }

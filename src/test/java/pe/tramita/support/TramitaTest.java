@@ -10,6 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
 
 /**
  * The whole application on a real embedded PostgreSQL and the real engine, one context shared by every test class
@@ -21,5 +23,6 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDataDirectory.class)
+@TestExecutionListeners(listeners = RealCsrfTokens.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 public @interface TramitaTest {
 }

@@ -12,13 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import pe.tramita.support.HttpVisitor;
-import pe.tramita.support.RealCsrfTokens;
 import pe.tramita.support.Staff;
 import pe.tramita.support.TramitaTest;
 
@@ -32,14 +30,6 @@ class ProxyHeadersTests {
 
 	@LocalServerPort
 	int port;
-
-	@Autowired
-	RealCsrfTokens realCsrfTokens;
-
-	@BeforeEach
-	void applicationsOwnCsrfTokens() {
-		realCsrfTokens.restore();
-	}
 
 	@Autowired
 	Staff staff;
