@@ -38,6 +38,8 @@ class FilingReceipts {
 
 	private static final int NONCE_BYTES = 12;
 
+	private static final int TAG_BITS = 128;
+
 	private final SharedSecrets secrets;
 
 	private final SecureRandom random = new SecureRandom();
@@ -90,7 +92,8 @@ class FilingReceipts {
 	private Optional<String> open(String value) {
 		try {
 			byte[] all = Base64.getUrlDecoder().decode(value);
-			if (all.length <= NONCE_BYTES) {
+			// shorter than a nonce and a tag: nothing this installation sealed (and the cipher would not say so politely)
+			if (all.length < NONCE_BYTES + TAG_BITS / 8) {
 				return Optional.empty();
 			}
 			byte[] nonce = java.util.Arrays.copyOf(all, NONCE_BYTES);
@@ -104,7 +107,7 @@ class FilingReceipts {
 
 	private Cipher cipher(int mode, byte[] nonce) throws GeneralSecurityException {
 		Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-		cipher.init(mode, new SecretKeySpec(secrets.secret("filing-receipt"), "AES"), new GCMParameterSpec(128, nonce));
+		cipher.init(mode, new SecretKeySpec(secrets.secret("filing-receipt"), "AES"), new GCMParameterSpec(TAG_BITS, nonce));
 		return cipher;
 	}
 

@@ -78,6 +78,13 @@ class LicenceJourneyHttpTests {
 		assertThat(receipt).contains("Guarde el número de expediente");
 		mvc.perform(get("/m/060101/tramites/licencia-funcionamiento/presentada"))
 			.andExpect(redirectedUrl("/consulta"));
+		// a receipt changed by one character, or sealed by no one, opens nothing
+		char[] changed = sealed.getValue().toCharArray();
+		changed[changed.length / 2] = changed[changed.length / 2] == 'A' ? 'B' : 'A';
+		for (String forged : new String[] { new String(changed), "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "%%%" }) {
+			mvc.perform(get("/m/060101/tramites/licencia-funcionamiento/presentada")
+				.cookie(new jakarta.servlet.http.Cookie("tramita-recibo", forged))).andExpect(redirectedUrl("/consulta"));
+		}
 
 		assertThat(statusPage(filing)).contains("En trámite", "Revisar requisitos — a cargo de Mesa de Partes",
 				"Solicitud presentada en línea", "dj.pdf");
