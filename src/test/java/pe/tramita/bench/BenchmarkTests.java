@@ -1,6 +1,5 @@
 package pe.tramita.bench;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,9 +54,8 @@ class BenchmarkTests {
 
 		measureStartUps(dataDir);
 
-		int port = freePort();
 		long launched = System.nanoTime();
-		try (AppProcess app = AppProcess.start(AppProcess.runtimeClasspath(), dataDir, port,
+		try (AppProcess app = AppProcess.start(AppProcess.runtimeClasspath(), dataDir, 0,
 				OUT.resolve("app-load.log"), AppProcess.DEMO)) {
 			app.secondsUntilHealthy(launched);
 			String jdbcUrl = app.jdbcUrl();
@@ -70,7 +68,7 @@ class BenchmarkTests {
 						() -> Load.casesPerSecond(engineWorkers, ENGINE_CASES_PER_ROUND));
 
 				StepTimes steps = new StepTimes();
-				List<VirtualUser> users = virtualUsers(port, steps);
+				List<VirtualUser> users = virtualUsers(app.port(), steps);
 				AtomicReference<Double> peakHeap = new AtomicReference<>(0.0);
 				ScheduledExecutorService sampler = sampleHeap(app, peakHeap);
 				Rounds tramitaRate;
@@ -113,9 +111,8 @@ class BenchmarkTests {
 		List<Double> warmStarts = new ArrayList<>();
 		List<Double> stops = new ArrayList<>();
 		for (int i = 0; i <= 3; i++) {
-			int port = freePort();
 			long launched = System.nanoTime();
-			try (AppProcess app = AppProcess.start(AppProcess.runtimeClasspath(), dataDir, port,
+			try (AppProcess app = AppProcess.start(AppProcess.runtimeClasspath(), dataDir, 0,
 					OUT.resolve("app-start-" + i + ".log"), AppProcess.DEMO)) {
 				double seconds = app.secondsUntilHealthy(launched);
 				if (i == 0) {
@@ -191,12 +188,6 @@ class BenchmarkTests {
 		double seconds = (System.nanoTime() - start) / 1e9;
 		long commits = floor.committedTransactions() - before;
 		return (commits - idleCommitsPerSecond * seconds) / cases;
-	}
-
-	private static int freePort() throws Exception {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	private static void delete(Path dir) throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import pe.tramita.request.RiskLevel;
 import pe.tramita.support.AppProcess;
 import pe.tramita.support.Applications;
+import pe.tramita.support.FilingReceipts;
 import pe.tramita.support.HttpVisitor;
 import pe.tramita.support.HttpVisitor.Multipart;
 import pe.tramita.support.SampleFiles;
@@ -59,9 +59,9 @@ class CrashTests {
 	void everyAcknowledgedFilingSurvivesAKillOfTheJvmAndItsDatabase() throws Exception {
 		Path dataDir = EmbeddedDatabaseTests.freshDirectory("crash");
 		List<String> receipts = Collections.synchronizedList(new ArrayList<>());
-		int firstPort = freePort();
-		try (AppProcess first = start(dataDir, firstPort, "first")) {
+		try (AppProcess first = start(dataDir, "first")) {
 			first.secondsUntilHealthy(System.nanoTime());
+			int firstPort = first.port();
 			AtomicBoolean running = new AtomicBoolean(true);
 			ExecutorService citizens = Executors.newFixedThreadPool(CITIZENS);
 			for (int i = 0; i < CITIZENS; i++) {
@@ -78,9 +78,9 @@ class CrashTests {
 		}
 		assertThat(receipts).as("filings acknowledged before the kill").hasSizeGreaterThanOrEqualTo(20);
 
-		int secondPort = freePort();
-		try (AppProcess second = start(dataDir, secondPort, "second")) {
+		try (AppProcess second = start(dataDir, "second")) {
 			second.secondsUntilHealthy(System.nanoTime());
+			int secondPort = second.port();
 			HttpClient client = HttpClient.newHttpClient();
 			List<String> acknowledgedNumbers = new ArrayList<>();
 			for (String receipt : receipts) {
@@ -88,8 +88,8 @@ class CrashTests {
 						+ "/m/060101/tramites/licencia-funcionamiento/presentada")).header("Cookie", "tramita-recibo=" + receipt)
 					.build(), HttpResponse.BodyHandlers.ofString());
 				assertThat(page.statusCode()).as("the receipt opens after the restart").isEqualTo(200);
-				String number = textOf(page.body(), "case-number");
-				String code = textOf(page.body(), "access-code");
+				String number = FilingReceipts.textOf(page.body(), "case-number");
+				String code = FilingReceipts.textOf(page.body(), "access-code");
 				acknowledgedNumbers.add(number);
 				HttpVisitor citizen = new HttpVisitor(secondPort);
 				citizen.get("/consulta");
@@ -120,7 +120,7 @@ class CrashTests {
 			HttpResponse<String> receipt = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + secondPort
 					+ "/m/060101/tramites/licencia-funcionamiento/presentada")).header("Cookie", "tramita-recibo=" + after.get(0))
 				.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(textOf(receipt.body(), "case-number")).as("the next number, never one given before")
+			assertThat(FilingReceipts.textOf(receipt.body(), "case-number")).as("the next number, never one given before")
 				.endsWith("-%06d".formatted(sequences.size() + 1));
 		}
 	}
@@ -128,10 +128,10 @@ class CrashTests {
 	@Test
 	void aFilingStillUploadingWhenTheServiceStopsIsFinishedAndItsReceiptOpensAfterTheRestart() throws Exception {
 		Path dataDir = EmbeddedDatabaseTests.freshDirectory("stop");
-		int firstPort = freePort();
 		String receipt;
-		try (AppProcess first = start(dataDir, firstPort, "stop-first")) {
+		try (AppProcess first = start(dataDir, "stop-first")) {
 			first.secondsUntilHealthy(System.nanoTime());
+			int firstPort = first.port();
 			HttpResponse<String> form = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
 					"http://localhost:" + firstPort + FORM)).build(), HttpResponse.BodyHandlers.ofString());
 			Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
@@ -164,14 +164,14 @@ class CrashTests {
 			}
 			assertThat(first.stoppedWithin(Duration.ofSeconds(60))).as("stopped after finishing it").isTrue();
 		}
-		int secondPort = freePort();
-		try (AppProcess second = start(dataDir, secondPort, "stop-second")) {
+		try (AppProcess second = start(dataDir, "stop-second")) {
 			second.secondsUntilHealthy(System.nanoTime());
+			int secondPort = second.port();
 			HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
 					+ secondPort + "/m/060101/tramites/licencia-funcionamiento/presentada"))
 				.header("Cookie", "tramita-recibo=" + receipt).build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(page.statusCode()).isEqualTo(200);
-			assertThat(textOf(page.body(), "case-number")).isEqualTo("060101-%d-000001".formatted(
+			assertThat(FilingReceipts.textOf(page.body(), "case-number")).isEqualTo("060101-%d-000001".formatted(
 					java.time.LocalDate.now(java.time.ZoneId.of("America/Lima")).getYear()));
 		}
 	}
@@ -213,21 +213,10 @@ class CrashTests {
 		return range;
 	}
 
-	private static String textOf(String page, String id) {
-		Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]+)<").matcher(page);
-		assertThat(m.find()).as("#%s on the receipt", id).isTrue();
-		return m.group(1);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
 	/** Tramita as an operator starts it: production settings, demo keys only so that it can issue. */
-	private static AppProcess start(Path dataDir, int port, String run) throws IOException {
-		return AppProcess.start(AppProcess.testJvmClasspath(), dataDir, port, dataDir.resolveSibling("crash-" + run + ".log"),
+	private static AppProcess start(Path dataDir, String run) throws IOException {
+		// port 0: the application takes a free port itself (one chosen here could go to its PostgreSQL meanwhile)
+		return AppProcess.start(AppProcess.testJvmClasspath(), dataDir, 0, dataDir.resolveSibling("crash-" + run + ".log"),
 				List.of("--tramita.signing.demo-keys=true", "--tramita.database.durable=" + DURABLE,
 						"--tramita.rate-limit.exempt=127.0.0.1,0:0:0:0:0:0:0:1"));
 	}

@@ -36,7 +36,8 @@ public class AppProcess implements AutoCloseable {
 
 	private final Path log;
 
-	private final int port;
+	/** The port asked for; 0 lets the application take a free one, read from its log once it listens. */
+	private volatile int port;
 
 	private final Path dataDir;
 
@@ -88,6 +89,17 @@ public class AppProcess implements AutoCloseable {
 		return port;
 	}
 
+	/** With port 0: the one Tomcat took, once its log says so (0 until then). */
+	private int listeningPort() throws IOException {
+		if (port == 0) {
+			Matcher started = Pattern.compile("Tomcat started on port (\\d+)").matcher(Files.readString(log));
+			if (started.find()) {
+				port = Integer.parseInt(started.group(1));
+			}
+		}
+		return port;
+	}
+
 	/** Seconds from launch until the health endpoint answers UP. */
 	public double secondsUntilHealthy(long launchedAtNanos) throws Exception {
 		HttpClient client = HttpClient.newHttpClient();
@@ -95,6 +107,10 @@ public class AppProcess implements AutoCloseable {
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
 				throw new IllegalStateException("Tramita exited during start-up; see " + log);
+			}
+			if (listeningPort() == 0) {
+				Thread.sleep(100);
+				continue;
 			}
 			try {
 				HttpResponse<String> health = client.send(HttpRequest.newBuilder(uri("/actuator/health"))

@@ -28,7 +28,8 @@ public final class FilingReceipts {
 		return new Filing(textOf(page, "case-number"), textOf(page, "access-code"), null);
 	}
 
-	private static String textOf(String page, String id) {
+	/** The text of the element with that id on a receipt (or any) page. */
+	public static String textOf(String page, String id) {
 		Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]+)<").matcher(page);
 		if (!m.find()) {
 			throw new AssertionError("no #" + id + " on the receipt page");
