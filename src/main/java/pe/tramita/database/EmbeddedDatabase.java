@@ -100,8 +100,9 @@ public class EmbeddedDatabase implements AutoCloseable {
 		EmbeddedDatabase database = new EmbeddedDatabase(postgres, password);
 		database.requirePasswords(cluster);
 		// the library opens its working folder to everyone so other users can share the binaries, and leaves its lock
-		// file readable: nothing under the data folder is anyone else's business
-		PrivateFiles.restrict(root);
+		// file readable (PostgreSQL keeps its own files private)
+		PrivateFiles.restrict(work);
+		PrivateFiles.restrict(cluster.resolve("epg-lock"));
 		log.info("Embedded PostgreSQL on port {} with data in {}{}", postgres.getPort(), cluster,
 				durable ? "" : " (not durable: fsync and synchronous commit off)");
 		return database;

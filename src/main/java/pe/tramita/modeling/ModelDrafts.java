@@ -21,6 +21,7 @@ import pe.tramita.catalog.Procedure;
 import pe.tramita.catalog.ProcedureCatalog;
 import pe.tramita.catalog.ProcessModels;
 import pe.tramita.security.StaffUser;
+import pe.tramita.text.ControlCharacters;
 
 /**
  * Advisors' models in progress: started from a deployed version or from an uploaded {@code .bpmn} (made in Camunda
@@ -88,8 +89,7 @@ public class ModelDrafts {
 
 	/** Readable characters only (a NUL or an undecodable byte is no model), starting like XML. */
 	private static boolean isXmlText(String xml) {
-		return xml.stripLeading().startsWith("<") && xml.indexOf('\uFFFD') < 0
-				&& xml.chars().noneMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r');
+		return xml.stripLeading().startsWith("<") && xml.indexOf('\uFFFD') < 0 && !ControlCharacters.anyIn(xml);
 	}
 
 	/** A new draft from a deployed version, to change it. */

@@ -192,11 +192,8 @@ public class Expedientes {
 	public long caseOf(DelegateExecution execution) {
 		String processInstanceId = execution.getProcessInstanceId();
 		Expediente expediente = expedientes.findByProcessInstanceId(processInstanceId)
-			.or(() -> Optional.ofNullable(STARTING.get())
-				.filter(starting -> starting.processInstanceId() == null
-						&& starting.caseNumber().equals(execution.getProcessBusinessKey())))
+			.or(() -> bindStarting(execution))
 			.orElseThrow(() -> new CaseBindingException("Process instance " + processInstanceId + " is bound to no case"));
-		expediente.startedAs(processInstanceId);
 		Object named = execution.getVariable(EXPEDIENTE_VARIABLE);
 		if (!expediente.ubigeo().equals(execution.getTenantId())
 				|| !expediente.caseNumber().equals(execution.getProcessBusinessKey())
@@ -206,6 +203,15 @@ public class Expedientes {
 					+ named + ", tenant " + execution.getTenantId() + ")");
 		}
 		return expediente.id();
+	}
+
+	/** The case this thread is filing, bound now to the process its start is running (the start has no id yet). */
+	private static Optional<Expediente> bindStarting(DelegateExecution execution) {
+		Optional<Expediente> starting = Optional.ofNullable(STARTING.get())
+			.filter(filing -> filing.processInstanceId() == null
+					&& filing.caseNumber().equals(execution.getProcessBusinessKey()));
+		starting.ifPresent(filing -> filing.startedAs(execution.getProcessInstanceId()));
+		return starting;
 	}
 
 	/** A published result: what was filed and the decision, without the applicant's personal data. */

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -24,7 +23,9 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.servlet.LocaleResolver;
+
+import pe.tramita.web.PlainErrorPage;
 
 /**
  * A flood from one address gets 429 instead of the work it asks for: guessing passwords or access codes, hammering the
@@ -74,9 +75,10 @@ class RequestRateLimits {
 
 	@Bean
 	FilterRegistrationBean<Filter> requestRateLimitFilter(@Value("${tramita.rate-limit.enabled:true}") boolean enabled,
-			@Value("${tramita.rate-limit.exempt:}") List<String> exempt, MessageSource messages) {
+			@Value("${tramita.rate-limit.exempt:}") List<String> exempt, MessageSource messages,
+			LocaleResolver languages) {
 		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
-				new Filter(Set.copyOf(exempt), messages));
+				new Filter(Set.copyOf(exempt), messages, languages));
 		registration.setEnabled(enabled);
 		// before Spring Security: a refused login costs no password check
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
@@ -92,11 +94,14 @@ class RequestRateLimits {
 
 		private final MessageSource messages;
 
+		private final LocaleResolver languages;
+
 		private final Map<String, Allowance> allowances = new ConcurrentHashMap<>();
 
-		Filter(Set<String> exempt, MessageSource messages) {
+		Filter(Set<String> exempt, MessageSource messages, LocaleResolver languages) {
 			this.exempt = exempt;
 			this.messages = messages;
+			this.languages = languages;
 		}
 
 		@Override
@@ -113,35 +118,19 @@ class RequestRateLimits {
 
 		/** A plain page (or JSON for the REST API) written here: a flood must not cost a template each. */
 		private void refuse(HttpServletRequest request, HttpServletResponse response, boolean json) throws IOException {
-			Locale locale = languageOf(request);
-			String message = messages.getMessage("error.tooManyRequests", null, locale);
+			Locale language = languages.resolveLocale(request);
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			response.setHeader("Retry-After", "60");
 			response.setCharacterEncoding("UTF-8");
 			if (json) {
 				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-				response.getWriter().write("{\"type\":\"TooManyRequests\",\"message\":\"" + message + "\"}");
+				response.getWriter().write("{\"type\":\"TooManyRequests\",\"message\":\""
+						+ messages.getMessage("error.tooManyRequests", null, language) + "\"}");
 				return;
 			}
 			response.setContentType(MediaType.TEXT_HTML_VALUE);
-			response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
-					+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
-					+ HtmlUtils.htmlEscape(messages.getMessage("error.title", null, locale), "UTF-8") + "</title>"
-					+ "<link rel=\"stylesheet\" href=\"" + request.getContextPath() + "/css/tramita.css\"></head><body>"
-					+ "<main class=\"wrap\"><h1>" + HtmlUtils.htmlEscape(messages.getMessage("error.title", null, locale), "UTF-8")
-					+ "</h1><p class=\"flash bad\" role=\"alert\">" + HtmlUtils.htmlEscape(message, "UTF-8") + "</p></main></body></html>");
-		}
-
-		/** The visitor's language as the pages keep it (the {@code tramita-idioma} cookie), Spanish by default. */
-		private static Locale languageOf(HttpServletRequest request) {
-			if (request.getCookies() != null) {
-				for (Cookie cookie : request.getCookies()) {
-					if ("tramita-idioma".equals(cookie.getName()) && cookie.getValue().startsWith("en")) {
-						return Locale.ENGLISH;
-					}
-				}
-			}
-			return Locale.forLanguageTag("es-PE");
+			response.getWriter().write(PlainErrorPage.html(messages, request.getContextPath(), "error.tooManyRequests",
+					language));
 		}
 
 		private boolean take(Limit limit, String address) {

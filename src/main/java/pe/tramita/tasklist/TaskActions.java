@@ -1,9 +1,7 @@
 package pe.tramita.tasklist;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +18,7 @@ import pe.tramita.calendar.LegalClock;
 import pe.tramita.document.Documents;
 import pe.tramita.document.UploadRejectedException;
 import pe.tramita.document.UploadedFile;
+import pe.tramita.form.ModelForms;
 import pe.tramita.request.ExpedienteView;
 import pe.tramita.security.StaffUser;
 import pe.tramita.tasklist.Colleagues.Colleague;
@@ -33,9 +32,6 @@ import pe.tramita.text.VisibleText;
 public class TaskActions {
 
 	static final int MAX_TEXT = 2000;
-
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
-		.withResolverStyle(ResolverStyle.STRICT);
 
 	private final ClerkTasks tasks;
 
@@ -111,7 +107,7 @@ public class TaskActions {
 		LocalDate date = null;
 		if (typedDate != null && !typedDate.isBlank()) {
 			try {
-				date = LocalDate.parse(typedDate.strip(), DAY);
+				date = LocalDate.parse(typedDate.strip(), ModelForms.DATE);
 			}
 			catch (DateTimeParseException e) {
 				throw new TaskActionRejectedException("task.followUp.badDate");
@@ -123,7 +119,7 @@ public class TaskActions {
 		}
 		task.setFollowUpDate(date == null ? null : Date.from(date.atStartOfDay(LegalClock.LIMA).toInstant()));
 		changeTask(() -> taskService.saveTask(task));
-		audit.record(task, clerk, StaffAction.Kind.FOLLOW_UP, date == null ? null : DAY.format(date));
+		audit.record(task, clerk, StaffAction.Kind.FOLLOW_UP, date == null ? null : ModelForms.DATE.format(date));
 	}
 
 	/** A comment for the staff (citizens never see it) by anyone who may see the task. */

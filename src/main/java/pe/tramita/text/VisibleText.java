@@ -40,7 +40,7 @@ public @interface VisibleText {
 			for (int i = 0; i < text.length(); i++) {
 				char c = text.charAt(i);
 				int type = Character.getType(c);
-				if (type == Character.CONTROL && c != '\n' && c != '\r' && c != '\t' || type == Character.FORMAT
+				if (ControlCharacters.isControl(c) || type == Character.FORMAT
 						|| type == Character.UNASSIGNED || type == Character.PRIVATE_USE) {
 					return false;
 				}

@@ -14,7 +14,6 @@ import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * What Tomcat answers itself, before a request reaches Tramita (a NUL or a broken escape in the path, a request
@@ -47,11 +46,7 @@ class ContainerErrorPage {
 	}
 
 	private Path write(String messageKey) {
-		Locale spanish = Locale.forLanguageTag("es-PE");
-		String html = "<!DOCTYPE html><html lang=\"es\"><head><meta charset=\"utf-8\"><title>"
-				+ text("error.title", spanish) + "</title></head><body><main><h1>" + text("error.title", spanish)
-				+ "</h1><p>" + text(messageKey, spanish) + "</p><p lang=\"en\">" + text(messageKey, Locale.ENGLISH)
-				+ "</p><p><a href=\"/\">" + text("error.home", spanish) + "</a></p></main></body></html>";
+		String html = PlainErrorPage.html(messages, "", messageKey, Locale.forLanguageTag("es-PE"), Locale.ENGLISH);
 		try {
 			Path page = Files.createTempFile("tramita-error", ".html");
 			page.toFile().deleteOnExit();
@@ -60,10 +55,6 @@ class ContainerErrorPage {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-	}
-
-	private String text(String key, Locale locale) {
-		return HtmlUtils.htmlEscape(messages.getMessage(key, null, locale), "UTF-8");
 	}
 
 }

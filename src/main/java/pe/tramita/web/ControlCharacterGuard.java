@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.servlet.HandlerInterceptor;
 
+import pe.tramita.text.ControlCharacters;
+
 /**
  * No form field of any page carries a control character (a NUL, an escape...): nothing a person types, and PostgreSQL
  * cannot store a NUL in text. Such a request is refused whole, before any controller sees it; tabs and line breaks
@@ -18,16 +20,12 @@ class ControlCharacterGuard implements HandlerInterceptor {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-			if (hasControlCharacter(parameter.getKey())
-					|| Arrays.stream(parameter.getValue()).anyMatch(ControlCharacterGuard::hasControlCharacter)) {
+			if (ControlCharacters.anyIn(parameter.getKey())
+					|| Arrays.stream(parameter.getValue()).anyMatch(ControlCharacters::anyIn)) {
 				throw new ControlCharacterException();
 			}
 		}
 		return true;
-	}
-
-	static boolean hasControlCharacter(String text) {
-		return text != null && text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F);
 	}
 
 	/** Answered by {@link ErrorPages} with a 400 page that says why. */

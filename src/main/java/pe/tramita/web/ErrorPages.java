@@ -45,7 +45,7 @@ class ErrorPages {
 	}
 
 	private static ModelAndView page(String messageKey) {
-		ModelAndView page = new ModelAndView("error/problem");
+		ModelAndView page = new ModelAndView("error");
 		page.addObject("messageKey", messageKey);
 		return page;
 	}

@@ -14,7 +14,7 @@ class ExpiredFormController {
 	@ResponseStatus(HttpStatus.FORBIDDEN)
 	String expired(Model model) {
 		model.addAttribute("messageKey", "error.csrf");
-		return "error/problem";
+		return "error";
 	}
 
 }

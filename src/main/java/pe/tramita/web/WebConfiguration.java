@@ -34,7 +34,11 @@ class WebConfiguration implements WebMvcConfigurer {
 		return messages;
 	}
 
-	/** Every cookie Tramita or its libraries set is SameSite=Lax: none rides along on another site's form post. */
+	/**
+	 * Every cookie set through the servlet API (the session, the language, the page to return to after login) is
+	 * SameSite=Lax: none rides along on another site's form post. Those written as headers (the CSRF token, the
+	 * filing receipt) say so themselves.
+	 */
 	@Bean
 	CookieSameSiteSupplier laxCookies() {
 		return CookieSameSiteSupplier.ofLax();
