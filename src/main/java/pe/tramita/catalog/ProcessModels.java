@@ -1,11 +1,16 @@
 package pe.tramita.catalog;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.stereotype.Component;
@@ -16,6 +21,13 @@ public class ProcessModels {
 
 	private static final Pattern DECLARED_ENCODING = Pattern
 		.compile("^(<\\?xml[^>]*?encoding\\s*=\\s*[\"'])([A-Za-z][A-Za-z0-9._-]*)([\"'])");
+
+	/** Only reads a file's first bytes for its encoding; never a DTD. */
+	private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+
+	static {
+		XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+	}
 
 	private final RepositoryService repositoryService;
 
@@ -46,39 +58,17 @@ public class ProcessModels {
 		return declaration.find() ? declaration.replaceFirst("$1UTF-8$3") : text;
 	}
 
+	/** The encoding the XML parser itself finds (byte order mark, else declaration); UTF-8 when it finds none. */
 	private static Charset encodingOf(byte[] xml) {
-		if (startsWith(xml, 0xFE, 0xFF) || startsWith(xml, 0x00, 0x3C, 0x00, 0x3F)) {
-			return StandardCharsets.UTF_16BE;
+		try {
+			XMLStreamReader reader = XML.createXMLStreamReader(new ByteArrayInputStream(xml));
+			String encoding = reader.getEncoding();
+			reader.close();
+			return encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
 		}
-		if (startsWith(xml, 0xFF, 0xFE) || startsWith(xml, 0x3C, 0x00, 0x3F, 0x00)) {
-			return StandardCharsets.UTF_16LE;
-		}
-		if (startsWith(xml, 0xEF, 0xBB, 0xBF)) {
+		catch (XMLStreamException | IllegalArgumentException unreadable) {
 			return StandardCharsets.UTF_8;
 		}
-		String prolog = new String(xml, 0, Math.min(xml.length, 200), StandardCharsets.ISO_8859_1);
-		Matcher declared = DECLARED_ENCODING.matcher(prolog);
-		if (declared.find()) {
-			try {
-				return Charset.forName(declared.group(2));
-			}
-			catch (IllegalArgumentException unknown) {
-				return StandardCharsets.UTF_8;
-			}
-		}
-		return StandardCharsets.UTF_8;
-	}
-
-	private static boolean startsWith(byte[] bytes, int... prefix) {
-		if (bytes.length < prefix.length) {
-			return false;
-		}
-		for (int i = 0; i < prefix.length; i++) {
-			if ((bytes[i] & 0xFF) != prefix[i]) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 }
