@@ -96,7 +96,7 @@ class AdvisorWorkspaceBrowserTests extends JourneyBrowserTests {
 		logIn(staff.create("t.asesor." + toledo, Offices.ASESOR, toledo));
 		open("/asesoria");
 		browser.findElement(By.cssSelector("#versiones-licencia-funcionamiento button[aria-label='Editar una copia de Licencia de Funcionamiento, versión 1']")).click();
-		long draftId = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/borradores/(\\d+).*", "$1"));
+		long draftId = Long.parseLong(urlOnceAt("/borradores/").replaceAll(".*/borradores/(\\d+).*", "$1"));
 		browser.findElement(By.id("editar")).click();
 		WebElement canvas = browser.findElement(By.id("lienzo"));
 		new WebDriverWait(browser, Duration.ofSeconds(20))
@@ -157,7 +157,7 @@ class AdvisorWorkspaceBrowserTests extends JourneyBrowserTests {
 		assertThat(browser.findElement(By.id("estado-migracion")).getText()).startsWith("0 de 2 casos movidos");
 		Browser.screenshot(browser, "m7-migracion-en-curso");
 
-		String batchId = browser.getCurrentUrl().replaceAll(".*/migraciones/", "");
+		String batchId = urlOnceAt("/migraciones/").replaceAll(".*/migraciones/", "");
 		batchJobs.run(batchId, () -> migrations.progress(batchId).orElseThrow().finished());
 		new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> "true".equals(bar.getAttribute("data-finished")));
 		assertThat(bar.getAttribute("value")).isEqualTo("2");

@@ -50,10 +50,10 @@ abstract class JourneyBrowserTests {
 		logIn("t." + office + "." + Staff.CAJAMARCA);
 		browser.findElement(By.id("vista-oficina")).click();
 		// each click loads a new page: act on the next one only once it is there
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> driver.getCurrentUrl().contains("vista=oficina"));
+		urlOnceAt("vista=oficina");
 		type("buscar", caseNumber);
 		browser.findElement(By.cssSelector("form.search button")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> driver.getCurrentUrl().contains("buscar="));
+		urlOnceAt("buscar=");
 		By row = By.xpath("//table[@id='tareas']//tr[td/a[text()='" + caseNumber + "']]");
 		browser.findElement(row);
 		Browser.screenshot(browser, screenshot);
@@ -81,7 +81,13 @@ abstract class JourneyBrowserTests {
 	/** Waits for the login page: a page opened before the logout's redirect arrives would be replaced by it. */
 	void logOut() {
 		browser.findElement(By.cssSelector("header form button")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> driver.getCurrentUrl().contains("/ingresar"));
+		urlOnceAt("/ingresar");
+	}
+
+	/** The address of the page a click leads to, once the browser is there (right after the click it may not be yet). */
+	String urlOnceAt(String part) {
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> driver.getCurrentUrl().contains(part));
+		return browser.getCurrentUrl();
 	}
 
 	void open(String path) {
