@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,20 +15,28 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import pe.tramita.TramitaApplication;
 import pe.tramita.calendar.BusinessCalendar;
-import pe.tramita.calendar.LegalClock;
+import pe.tramita.engine.EngineHistory;
+import pe.tramita.engine.EngineHistory.FinishedProcess;
+import pe.tramita.engine.EngineHistory.FinishedUserTask;
+import pe.tramita.municipality.Municipalities;
+import pe.tramita.municipality.MunicipalityView;
+import pe.tramita.request.CaseConcluded;
+import pe.tramita.tasklist.TaskClaims;
 
 /**
- * Keeps the cycle time of every finished case and of each of its user tasks, read from the engine's history (process
- * and activity instances) joined with our cases and the staff audit (who claimed when), in business days of the
- * case's municipality. Runs every minute and picks up what finished since; what it wrote outlives the engine's
- * history cleanup. It marks the cases it has recorded ({@code expediente.cycle_recorded}) and adds them to the monthly
- * columns the dashboards read.
+ * Keeps the cycle time of every concluded case and of each of its user tasks, read from the engine's history
+ * (process and activity instances) and the staff audit (who claimed when), in business days of the case's
+ * municipality. It reacts to {@link CaseConcluded} once the transaction that ended the case has committed; the event
+ * publication registry keeps the event until this has succeeded and hands it again after a failure or a restart, and
+ * a case already recorded is not recorded twice. What it writes outlives the engine's history cleanup, and is added to
+ * the monthly columns the dashboards read.
  */
 @Component
 public class CycleTimeRecorder {
@@ -42,49 +52,60 @@ public class CycleTimeRecorder {
 
 	private final BusinessCalendar calendar;
 
+	private final Municipalities municipalities;
+
+	private final EngineHistory history;
+
+	private final TaskClaims claims;
+
 	private final TransactionTemplate transaction;
 
-	CycleTimeRecorder(NamedParameterJdbcTemplate jdbc, BusinessCalendar calendar, PlatformTransactionManager transactions) {
+	CycleTimeRecorder(NamedParameterJdbcTemplate jdbc, BusinessCalendar calendar, Municipalities municipalities,
+			EngineHistory history, TaskClaims claims, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.calendar = calendar;
+		this.municipalities = municipalities;
+		this.history = history;
+		this.claims = claims;
 		this.transaction = new TransactionTemplate(transactions);
+		// after the commit that concluded the case, in a transaction of its own
+		this.transaction.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
 	}
 
 	private record FinishedCase(String processInstanceId, long expedienteId, String ubigeo, String province,
 			String procedureKey, int version, Instant started, Instant ended, LocalDate dueDate, String status) {
 	}
 
-	/** Records every case finished and not yet recorded; answers how many. */
-	@Scheduled(fixedDelayString = "${tramita.analytics.record-every:PT1M}",
-			initialDelayString = "${tramita.analytics.first-record-after:PT30S}")
-	public int recordFinished() {
+	@TransactionalEventListener
+	void on(CaseConcluded concluded) {
+		record(List.of(concluded));
+	}
+
+	/** Records the cases among these that are not recorded yet; answers how many it recorded. */
+	public int record(List<CaseConcluded> concluded) {
 		int recorded = 0;
-		int batch;
-		do {
-			batch = transaction.execute(status -> recordBatch());
-			recorded += batch;
+		for (int from = 0; from < concluded.size(); from += BATCH) {
+			List<CaseConcluded> batch = concluded.subList(from, Math.min(from + BATCH, concluded.size()));
+			recorded += transaction.execute(status -> recordBatch(batch));
 		}
-		while (batch == BATCH);
 		return recorded;
 	}
 
-	/** One batch in one transaction; two recorders (nodes, or a test and the schedule) take turns. */
-	private int recordBatch() {
+	/** One batch in one transaction; two recorders (nodes, or a test and a redelivery) take turns. */
+	private int recordBatch(List<CaseConcluded> batch) {
 		jdbc.getJdbcTemplate().queryForList("SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK + ")");
-		List<FinishedCase> cases = jdbc.query("""
-				SELECT h.id_ AS pi, e.id, e.ubigeo, m.province, e.procedure_key, d.version_, h.start_time_, h.end_time_,
-				       e.due_date, e.status
-				FROM tramita.expediente e
-				JOIN act_hi_procinst h ON h.id_ = e.process_instance_id
-				JOIN tramita.municipality m ON m.ubigeo = e.ubigeo
-				JOIN act_re_procdef d ON d.id_ = h.proc_def_id_
-				WHERE NOT e.cycle_recorded AND e.process_instance_id IS NOT NULL AND h.end_time_ IS NOT NULL
-				ORDER BY h.end_time_
-				LIMIT :batch""", Map.of("batch", BATCH), (rs, n) -> new FinishedCase(rs.getString("pi"),
-				rs.getLong("id"), rs.getString("ubigeo"), rs.getString("province"), rs.getString("procedure_key"),
-				rs.getInt("version_"), rs.getTimestamp("start_time_").toInstant(),
-				rs.getTimestamp("end_time_").toInstant(),
-				rs.getDate("due_date") == null ? null : rs.getDate("due_date").toLocalDate(), rs.getString("status")));
+		Set<Long> recordedBefore = new HashSet<>(jdbc.queryForList(
+				"SELECT expediente_id FROM tramita.case_cycle WHERE expediente_id IN (:ids)",
+				Map.of("ids", batch.stream().map(CaseConcluded::expedienteId).toList()), Long.class));
+		Map<Long, CaseConcluded> pending = new LinkedHashMap<>();
+		batch.stream().filter(c -> !recordedBefore.contains(c.expedienteId()))
+			.forEach(c -> pending.putIfAbsent(c.expedienteId(), c));
+		Map<String, FinishedProcess> processes = history.finishedProcesses(
+				pending.values().stream().map(CaseConcluded::processInstanceId).toList());
+		List<FinishedCase> cases = pending.values().stream()
+			.filter(c -> processes.containsKey(c.processInstanceId()))
+			.map(c -> finishedCase(c, processes.get(c.processInstanceId())))
+			.toList();
 		if (cases.isEmpty()) {
 			return 0;
 		}
@@ -96,10 +117,15 @@ public class CycleTimeRecorder {
 				cases.stream().map(this::caseRow).toArray(MapSqlParameterSource[]::new));
 		recordSteps(cases);
 		Map<String, Object> recorded = Map.of("ids", cases.stream().map(FinishedCase::expedienteId).toList());
-		jdbc.update("UPDATE tramita.expediente SET cycle_recorded = true WHERE id IN (:ids)", recorded);
 		jdbc.update(APPEND_CASE_MONTHS, recorded);
 		jdbc.update(APPEND_STEP_MONTHS, recorded);
 		return cases.size();
+	}
+
+	private FinishedCase finishedCase(CaseConcluded c, FinishedProcess process) {
+		String province = municipalities.find(c.ubigeo()).map(MunicipalityView::province).orElse(null);
+		return new FinishedCase(c.processInstanceId(), c.expedienteId(), c.ubigeo(), province, c.procedureKey(),
+				process.version(), process.started(), process.ended(), c.dueDate(), c.status());
 	}
 
 	/** The batch's cases added to the columns of their municipality, version and month (V13 explains the table). */
@@ -167,35 +193,29 @@ public class CycleTimeRecorder {
 	private void recordSteps(List<FinishedCase> cases) {
 		Map<String, FinishedCase> byInstance = cases.stream()
 			.collect(Collectors.toMap(FinishedCase::processInstanceId, Function.identity()));
+		List<FinishedUserTask> tasks = history.finishedUserTasks(byInstance.keySet());
+		Map<String, Instant> firstClaims = claims.firstClaims(tasks.stream().map(FinishedUserTask::taskId).toList());
 		List<MapSqlParameterSource> rows = new ArrayList<>();
-		jdbc.query("""
-				SELECT a.proc_inst_id_, a.act_id_, a.act_name_, a.start_time_, a.end_time_,
-				       (SELECT min(s.occurred_at) FROM tramita.staff_action s
-				        WHERE s.task_id = a.task_id_ AND s.action IN ('CLAIMED', 'ASSIGNED')) AS claimed
-				FROM act_hi_actinst a
-				WHERE a.proc_inst_id_ IN (:instances) AND a.act_type_ = 'userTask' AND a.end_time_ IS NOT NULL""",
-				Map.of("instances", byInstance.keySet()), rs -> {
-					FinishedCase c = byInstance.get(rs.getString("proc_inst_id_"));
-					Instant started = rs.getTimestamp("start_time_").toInstant();
-					Instant ended = rs.getTimestamp("end_time_").toInstant();
-					Timestamp claimedAt = rs.getTimestamp("claimed");
-					Instant claimed = claimedAt == null || claimedAt.toInstant().isAfter(ended) ? null : claimedAt.toInstant();
-					rows.add(new MapSqlParameterSource()
-						.addValue("expediente", c.expedienteId())
-						.addValue("ubigeo", c.ubigeo())
-						.addValue("province", c.province())
-						.addValue("procedure", c.procedureKey())
-						.addValue("version", c.version())
-						.addValue("activity", rs.getString("act_id_"))
-						.addValue("name", rs.getString("act_name_"))
-						.addValue("started", Timestamp.from(started))
-						.addValue("claimed", claimed == null ? null : Timestamp.from(claimed))
-						.addValue("ended", Timestamp.from(ended))
-						.addValue("calendarDays", days(started, ended))
-						.addValue("businessDays", calendar.businessDaysBetween(day(started), day(ended), c.ubigeo()))
-						.addValue("waiting", claimed == null ? null : hours(started, claimed))
-						.addValue("working", claimed == null ? null : hours(claimed, ended)));
-				});
+		for (FinishedUserTask task : tasks) {
+			FinishedCase c = byInstance.get(task.processInstanceId());
+			Instant claimedAt = firstClaims.get(task.taskId());
+			Instant claimed = claimedAt == null || claimedAt.isAfter(task.ended()) ? null : claimedAt;
+			rows.add(new MapSqlParameterSource()
+				.addValue("expediente", c.expedienteId())
+				.addValue("ubigeo", c.ubigeo())
+				.addValue("province", c.province())
+				.addValue("procedure", c.procedureKey())
+				.addValue("version", c.version())
+				.addValue("activity", task.activityId())
+				.addValue("name", task.activityName())
+				.addValue("started", Timestamp.from(task.started()))
+				.addValue("claimed", claimed == null ? null : Timestamp.from(claimed))
+				.addValue("ended", Timestamp.from(task.ended()))
+				.addValue("calendarDays", days(task.started(), task.ended()))
+				.addValue("businessDays", calendar.businessDaysBetween(day(task.started()), day(task.ended()), c.ubigeo()))
+				.addValue("waiting", claimed == null ? null : hours(task.started(), claimed))
+				.addValue("working", claimed == null ? null : hours(claimed, task.ended())));
+		}
 		jdbc.batchUpdate("""
 				INSERT INTO tramita.step_cycle (expediente_id, ubigeo, province, procedure_key, version, activity_id,
 				    activity_name, started_at, claimed_at, ended_at, calendar_days, business_days, waiting_hours,
@@ -206,7 +226,7 @@ public class CycleTimeRecorder {
 	}
 
 	private static LocalDate day(Instant instant) {
-		return instant.atZone(LegalClock.LIMA).toLocalDate();
+		return instant.atZone(TramitaApplication.LIMA).toLocalDate();
 	}
 
 	private static double days(Instant from, Instant to) {

@@ -21,6 +21,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import pe.tramita.municipality.Municipalities;
+import pe.tramita.municipality.MunicipalityView;
+
 /**
  * Cycle time measures over the recorded cases and steps: count, median, 90th percentile and maximum in calendar and
  * in business days, the share resolved within the legal term and by administrative silence. Read from the monthly
@@ -85,7 +88,10 @@ public class CycleTimes {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	CycleTimes(NamedParameterJdbcTemplate jdbc) {
+	private final Municipalities municipalities;
+
+	CycleTimes(NamedParameterJdbcTemplate jdbc, Municipalities municipalities) {
+		this.municipalities = municipalities;
 		this.jdbc = jdbc;
 	}
 
@@ -393,8 +399,9 @@ public class CycleTimes {
 		MapSqlParameterSource params = new MapSqlParameterSource("today", java.sql.Date.valueOf(today));
 		StringBuilder where = new StringBuilder("WHERE e.resolved_at IS NULL AND e.process_instance_id IS NOT NULL");
 		if (scope.province() != null) {
-			where.append(" AND e.ubigeo IN (SELECT ubigeo FROM tramita.municipality WHERE province = :province)");
-			params.addValue("province", scope.province());
+			where.append(" AND e.ubigeo IN (:provinceUbigeos)");
+			params.addValue("provinceUbigeos", municipalities.all().stream()
+				.filter(m -> m.province().equals(scope.province())).map(MunicipalityView::ubigeo).toList());
 		}
 		if (scope.ubigeo() != null) {
 			where.append(" AND e.ubigeo = :ubigeo");
@@ -408,7 +415,7 @@ public class CycleTimes {
 				SELECT count(*) FILTER (WHERE age <= 7) AS week, count(*) FILTER (WHERE age > 7 AND age <= 21) AS three_weeks,
 				       count(*) FILTER (WHERE age > 21 AND age <= 45) AS six_weeks, count(*) FILTER (WHERE age > 45) AS older
 				FROM (SELECT :today - (e.filed_at AT TIME ZONE 'America/Lima')::date AS age
-				      FROM tramita.expediente e %s) a
+				      FROM tramita.case_summary e %s) a
 				""".formatted(where), params, (rs, n) -> List.of(new Age("0-7", rs.getLong("week")),
 						new Age("8-21", rs.getLong("three_weeks")), new Age("22-45", rs.getLong("six_weeks")),
 						new Age("46+", rs.getLong("older")))).get(0);

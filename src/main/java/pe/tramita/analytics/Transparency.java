@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import pe.tramita.TramitaApplication;
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.catalog.Procedure;
 import pe.tramita.catalog.ProcedureCatalog;
@@ -49,12 +50,12 @@ public class Transparency {
 	public List<ProcedureYear> year(String ubigeo, YearMonth lastMonth) {
 		YearMonth first = lastMonth.minusMonths(11);
 		MapSqlParameterSource params = new MapSqlParameterSource("ubigeo", ubigeo)
-			.addValue("from", Timestamp.from(first.atDay(1).atStartOfDay(LegalClock.LIMA).toInstant()))
-			.addValue("to", Timestamp.from(lastMonth.plusMonths(1).atDay(1).atStartOfDay(LegalClock.LIMA).toInstant()));
+			.addValue("from", Timestamp.from(first.atDay(1).atStartOfDay(TramitaApplication.LIMA).toInstant()))
+			.addValue("to", Timestamp.from(lastMonth.plusMonths(1).atDay(1).atStartOfDay(TramitaApplication.LIMA).toInstant()));
 		Map<String, Map<String, Long>> filed = new HashMap<>();
 		jdbc.query("""
 				SELECT procedure_key, to_char(filed_at AT TIME ZONE 'America/Lima', 'YYYY-MM') AS month, count(*) AS filed
-				FROM tramita.expediente WHERE ubigeo = :ubigeo AND filed_at >= :from AND filed_at < :to
+				FROM tramita.case_summary WHERE ubigeo = :ubigeo AND filed_at >= :from AND filed_at < :to
 				GROUP BY ROLLUP (procedure_key, to_char(filed_at AT TIME ZONE 'America/Lima', 'YYYY-MM'))""", params, rs -> {
 					if (rs.getString("procedure_key") != null) {
 						filed.computeIfAbsent(rs.getString("procedure_key"), k -> new HashMap<>())

@@ -1,21 +1,31 @@
 package pe.tramita.calendar;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** "Now" in Lima, from the engine's clock so that process tests can move time. */
+import pe.tramita.TramitaApplication;
+
+/** "Now" in Lima, from the application's {@link Clock}, which the engine's clock follows in tests that move time. */
 @Component
 public class LegalClock {
 
-	public static final ZoneId LIMA = ZoneId.of("America/Lima");
+	private final Clock clock;
+
+	LegalClock(Clock clock) {
+		this.clock = clock;
+	}
+
+	public Instant instant() {
+		return clock.instant();
+	}
 
 	public ZonedDateTime now() {
-		return ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), LIMA);
+		return ZonedDateTime.ofInstant(clock.instant(), TramitaApplication.LIMA);
 	}
 
 	public LocalDate today() {
@@ -24,7 +34,7 @@ public class LegalClock {
 
 	/** The last instant of a day in Lima: a term that ends on a day lasts all of it. */
 	public static Date endOfDay(LocalDate day) {
-		return Date.from(day.plusDays(1).atStartOfDay(LIMA).minusSeconds(1).toInstant());
+		return Date.from(day.plusDays(1).atStartOfDay(TramitaApplication.LIMA).minusSeconds(1).toInstant());
 	}
 
 }

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import pe.tramita.TramitaApplication;
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.text.VisibleText;
 
@@ -72,7 +73,7 @@ public class Tupa {
 		if (termBusinessDays < 1 || termBusinessDays > MAX_TERM_BUSINESS_DAYS) {
 			throw new TupaChangeRejectedException("tupa.error.term");
 		}
-		BigDecimal uit = uit(at.atZone(LegalClock.LIMA).getYear()).orElse(null);
+		BigDecimal uit = uit(at.atZone(TramitaApplication.LIMA).getYear()).orElse(null);
 		if (feeSoles == null || feeSoles.signum() < 0 || feeSoles.scale() > 2 || uit != null && feeSoles.compareTo(uit) > 0) {
 			throw new TupaChangeRejectedException("tupa.error.fee");
 		}

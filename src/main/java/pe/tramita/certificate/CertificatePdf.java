@@ -33,6 +33,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import pe.tramita.TramitaApplication;
 import pe.tramita.calendar.LegalClock;
 
 /**
@@ -110,7 +111,7 @@ class CertificatePdf {
 	private void makeArchival(PDDocument document, CertificateFacts facts) throws IOException {
 		String title = text(facts.documentType().messageKey("title")) + " " + facts.number();
 		String author = facts.municipality().name();
-		ZonedDateTime issued = facts.issuedAt().atZone(LegalClock.LIMA).truncatedTo(ChronoUnit.SECONDS);
+		ZonedDateTime issued = facts.issuedAt().atZone(TramitaApplication.LIMA).truncatedTo(ChronoUnit.SECONDS);
 
 		PDDocumentInformation info = document.getDocumentInformation();
 		info.setTitle(title);
@@ -212,7 +213,7 @@ class CertificatePdf {
 				field(messages.getMessage(printed.label(), null, printed.label(), SPANISH), printed.value());
 			}
 			field(text("certificate.pdf.case"), facts.caseNumber());
-			field(text("certificate.pdf.issued"), DATE.format(facts.issuedAt().atZone(LegalClock.LIMA)));
+			field(text("certificate.pdf.issued"), DATE.format(facts.issuedAt().atZone(TramitaApplication.LIMA)));
 			if (facts.replacesNumber() != null) {
 				y -= 4;
 				paragraph(bold, 10, text("certificate.pdf.replaces", facts.replacesNumber()));

@@ -33,6 +33,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.springframework.stereotype.Component;
 
+import pe.tramita.TramitaApplication;
 import pe.tramita.calendar.LegalClock;
 
 /**
@@ -53,7 +54,7 @@ class PdfSigner {
 			signature.setName(signerName);
 			signature.setReason(reason);
 			signature.setLocation(location);
-			signature.setSignDate(GregorianCalendar.from(when.atZone(LegalClock.LIMA)));
+			signature.setSignDate(GregorianCalendar.from(when.atZone(TramitaApplication.LIMA)));
 			options.setPreferredSignatureSize(SIGNATURE_SIZE);
 			document.addSignature(signature, content -> cms(content, key), options);
 			// PDF/A: the (invisible) signature widget must be printable

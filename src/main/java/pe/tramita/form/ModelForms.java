@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
+import pe.tramita.TramitaApplication;
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.text.VisibleText;
 
@@ -69,7 +70,7 @@ public final class ModelForms {
 			return "";
 		}
 		if (raw instanceof Date date) {
-			return DATE.format(date.toInstant().atZone(LegalClock.LIMA));
+			return DATE.format(date.toInstant().atZone(TramitaApplication.LIMA));
 		}
 		return raw.toString();
 	}
@@ -142,7 +143,7 @@ public final class ModelForms {
 			case "date":
 				try {
 					LocalDate date = LocalDate.parse(text, DATE);
-					return Date.from(date.atStartOfDay(LegalClock.LIMA).toInstant());
+					return Date.from(date.atStartOfDay(TramitaApplication.LIMA).toInstant());
 				}
 				catch (DateTimeParseException e) {
 					errors.add(new FieldError(field.id(), "taskForm.date", List.of(field.label())));

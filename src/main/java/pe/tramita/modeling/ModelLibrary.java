@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 
 import pe.tramita.catalog.Procedure;
 import pe.tramita.catalog.ProcedureCatalog;
+import pe.tramita.engine.RunningCases;
 
 /** Every procedure with its deployed versions: shared or of one municipality, when and by whom, cases running. */
 @Service
@@ -33,18 +34,18 @@ public class ModelLibrary {
 
 	private final JdbcTemplate jdbc;
 
-	ModelLibrary(ProcedureCatalog catalog, RepositoryService repositoryService, JdbcTemplate jdbc) {
+	private final RunningCases runningCases;
+
+	ModelLibrary(ProcedureCatalog catalog, RepositoryService repositoryService, JdbcTemplate jdbc,
+			RunningCases runningCases) {
 		this.catalog = catalog;
+		this.runningCases = runningCases;
 		this.repositoryService = repositoryService;
 		this.jdbc = jdbc;
 	}
 
 	public List<ProcedureModels> all() {
-		Map<String, Long> running = new HashMap<>();
-		jdbc.query("SELECT proc_def_id_, count(*) AS cases FROM act_ru_execution WHERE parent_id_ IS NULL GROUP BY 1",
-				rs -> {
-					running.put(rs.getString(1), rs.getLong(2));
-				});
+		Map<String, Long> running = runningCases.countByVersion();
 		Map<String, String[]> deployedBy = new HashMap<>();
 		jdbc.query("SELECT deployment_id, deployed_by, source FROM tramita.model_deployment", rs -> {
 			deployedBy.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3) });
@@ -77,10 +78,7 @@ public class ModelLibrary {
 		String[] who = jdbc.query("SELECT deployed_by, source FROM tramita.model_deployment WHERE deployment_id = ?",
 				(rs, n) -> new String[] { rs.getString(1), rs.getString(2) }, definition.getDeploymentId())
 			.stream().findFirst().orElse(null);
-		Long running = jdbc.queryForObject(
-				"SELECT count(*) FROM act_ru_execution WHERE parent_id_ IS NULL AND proc_def_id_ = ?", Long.class,
-				definitionId);
-		return java.util.Optional.of(version(definition, deployment, who, running));
+		return java.util.Optional.of(version(definition, deployment, who, runningCases.count(definitionId)));
 	}
 
 	private static Version version(ProcessDefinition definition, Deployment deployment, String[] who, long running) {

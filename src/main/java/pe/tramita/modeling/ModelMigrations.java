@@ -30,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.catalog.ProcedureCatalog;
+import pe.tramita.engine.RunningCases;
+import pe.tramita.engine.RunningCases.RunningCase;
 import pe.tramita.security.StaffUser;
 
 /**
@@ -79,11 +81,13 @@ public class ModelMigrations {
 
 	private final LegalClock clock;
 
+	private final RunningCases runningCases;
+
 	private final TransactionTemplate dryRun;
 
 	ModelMigrations(RuntimeService runtimeService, RepositoryService repositoryService,
 			ManagementService managementService, HistoryService historyService, ProcedureCatalog catalog,
-			JdbcTemplate jdbc, LegalClock clock, PlatformTransactionManager transactions) {
+			JdbcTemplate jdbc, LegalClock clock, RunningCases runningCases, PlatformTransactionManager transactions) {
 		this.runtimeService = runtimeService;
 		this.repositoryService = repositoryService;
 		this.managementService = managementService;
@@ -91,6 +95,7 @@ public class ModelMigrations {
 		this.catalog = catalog;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.runningCases = runningCases;
 		this.dryRun = new TransactionTemplate(transactions);
 		this.dryRun.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
 	}
@@ -115,8 +120,8 @@ public class ModelMigrations {
 			.collect(Collectors.toSet());
 		BpmnModelInstance sourceModel = repositoryService.getBpmnModelInstance(source.getId());
 		List<CasePreview> cases = new ArrayList<>();
-		for (Map<String, Object> row : casesOf(source, advisor)) {
-			String instance = (String) row.get("process_instance_id");
+		for (RunningCase running : casesOf(source, advisor)) {
+			String instance = running.processInstanceId();
 			List<String> steps = runtimeService.getActiveActivityIds(instance);
 			List<Reason> reasons = new ArrayList<>();
 			for (String step : steps) {
@@ -127,7 +132,7 @@ public class ModelMigrations {
 			if (reasons.isEmpty()) {
 				reasons.addAll(tryMigration(plan, instance, sourceModel));
 			}
-			cases.add(new CasePreview(instance, (String) row.get("case_number"),
+			cases.add(new CasePreview(instance, running.caseNumber(),
 					steps.stream().map(s -> step(sourceModel, s)).toList(), reasons.isEmpty(), reasons));
 		}
 		return new Preview(source, target, List.of(), cases);
@@ -197,13 +202,10 @@ public class ModelMigrations {
 	}
 
 	/** The advisor's running cases on the version (an administrator's: all of them). */
-	private List<Map<String, Object>> casesOf(ProcessDefinition source, StaffUser advisor) {
-		List<Map<String, Object>> rows = jdbc.queryForList("""
-				SELECT e.process_instance_id, e.case_number, e.ubigeo
-				FROM act_ru_execution x JOIN tramita.expediente e ON e.process_instance_id = x.id_
-				WHERE x.proc_def_id_ = ? AND x.parent_id_ IS NULL
-				ORDER BY e.case_number""", source.getId());
-		return rows.stream().filter(r -> advisor.isAdmin() || advisor.worksIn((String) r.get("ubigeo"))).toList();
+	private List<RunningCase> casesOf(ProcessDefinition source, StaffUser advisor) {
+		return runningCases.of(source.getId()).stream()
+			.filter(c -> advisor.isAdmin() || advisor.worksIn(c.ubigeo()))
+			.toList();
 	}
 
 	private ProcessDefinition definition(String id) {

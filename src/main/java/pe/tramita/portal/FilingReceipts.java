@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,13 +45,16 @@ class FilingReceipts {
 
 	private final SecureRandom random = new SecureRandom();
 
-	FilingReceipts(SharedSecrets secrets) {
+	private final Clock clock;
+
+	FilingReceipts(SharedSecrets secrets, Clock clock) {
+		this.clock = clock;
 		this.secrets = secrets;
 	}
 
 	void hand(Filing filing, HttpServletRequest request, HttpServletResponse response) {
 		String plain = filing.caseNumber() + "\n" + filing.accessCode() + "\n" + filing.dueDate() + "\n"
-				+ Instant.now().plus(LIFETIME).getEpochSecond();
+				+ clock.instant().plus(LIFETIME).getEpochSecond();
 		ResponseCookie cookie = ResponseCookie.from(COOKIE, seal(plain))
 			.path(request.getContextPath() + "/m/")
 			.maxAge(LIFETIME)
@@ -69,7 +73,7 @@ class FilingReceipts {
 		for (Cookie cookie : request.getCookies()) {
 			if (COOKIE.equals(cookie.getName())) {
 				return open(cookie.getValue()).map(plain -> plain.split("\n")).filter(parts -> parts.length == 4)
-					.filter(parts -> Instant.ofEpochSecond(Long.parseLong(parts[3])).isAfter(Instant.now()))
+					.filter(parts -> Instant.ofEpochSecond(Long.parseLong(parts[3])).isAfter(clock.instant()))
 					.map(parts -> new Filing(parts[0], parts[1], LocalDate.parse(parts[2])));
 			}
 		}

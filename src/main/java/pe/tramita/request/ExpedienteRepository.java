@@ -1,6 +1,5 @@
 package pe.tramita.request;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +11,6 @@ interface ExpedienteRepository extends JpaRepository<Expediente, Long> {
 
 	Optional<Expediente> findByProcessInstanceId(String processInstanceId);
 
-	List<Expediente> findByCaseNumberIn(Collection<String> caseNumbers);
 
 	List<Expediente> findByUbigeoAndProcedureKeyAndStatusOrderByResolvedAtDesc(String ubigeo, String procedureKey,
 			ExpedienteStatus status);

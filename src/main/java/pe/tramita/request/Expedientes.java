@@ -246,10 +246,13 @@ public class Expedientes {
 		return expedientes.findByCaseNumber(caseNumber).map(Expediente::toView);
 	}
 
+	/** What {@link CaseConcluded} said or would have said of these cases (those concluded before it existed). */
 	@Transactional(readOnly = true)
-	public List<ExpedienteView> findByCaseNumbers(java.util.Collection<String> caseNumbers) {
-		return caseNumbers.isEmpty() ? List.of()
-				: expedientes.findByCaseNumberIn(caseNumbers).stream().map(Expediente::toView).toList();
+	public List<CaseConcluded> conclusions(java.util.Collection<Long> ids) {
+		return expedientes.findAllById(ids).stream()
+			.map(Expediente::toView)
+			.map(c -> CaseConcluded.of(c, c.resolvedAt() == null ? clock.instant() : c.resolvedAt()))
+			.toList();
 	}
 
 	@Transactional(readOnly = true)

@@ -16,10 +16,10 @@ import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import pe.tramita.engine.TaskLocks;
 import pe.tramita.form.ModelFormField;
 import pe.tramita.form.ModelForms;
 import pe.tramita.request.ExpedienteView;
@@ -47,10 +47,10 @@ public class ClerkTasks {
 
 	private final StaffAudit audit;
 
-	private final JdbcTemplate jdbc;
+	private final TaskLocks taskLocks;
 
 	ClerkTasks(TaskService taskService, FormService formService, RuntimeService runtimeService,
-			Expedientes expedientes, CaseFiles caseFiles, Colleagues colleagues, StaffAudit audit, JdbcTemplate jdbc) {
+			Expedientes expedientes, CaseFiles caseFiles, Colleagues colleagues, StaffAudit audit, TaskLocks taskLocks) {
 		this.taskService = taskService;
 		this.formService = formService;
 		this.runtimeService = runtimeService;
@@ -58,7 +58,7 @@ public class ClerkTasks {
 		this.caseFiles = caseFiles;
 		this.colleagues = colleagues;
 		this.audit = audit;
-		this.jdbc = jdbc;
+		this.taskLocks = taskLocks;
 	}
 
 	@Transactional(readOnly = true)
@@ -131,7 +131,7 @@ public class ClerkTasks {
 	 * the process from where the first left it, and fails with whatever the next step's expressions say.
 	 */
 	private void lockUntilThisTransactionEnds(String taskId) {
-		if (jdbc.queryForList("SELECT id_ FROM act_ru_task WHERE id_ = ? FOR UPDATE", String.class, taskId).isEmpty()) {
+		if (!taskLocks.lockUntilTransactionEnds(taskId)) {
 			throw new TaskAlreadyDoneException(taskId);
 		}
 	}

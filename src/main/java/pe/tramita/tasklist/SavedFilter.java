@@ -1,5 +1,11 @@
 package pe.tramita.tasklist;
 
+import pe.tramita.engine.TaskFilter;
+
+import pe.tramita.engine.TaskSort;
+
+import pe.tramita.engine.TaskView;
+
 import java.time.Instant;
 
 import jakarta.persistence.Entity;

@@ -1,12 +1,14 @@
 package pe.tramita.tasklist;
 
-import java.time.Instant;
+import pe.tramita.engine.TaskFilter;
+
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import pe.tramita.calendar.LegalClock;
 import pe.tramita.security.StaffUser;
 import pe.tramita.text.VisibleText;
 
@@ -22,7 +24,10 @@ public class SavedFilters {
 
 	private final JdbcTemplate jdbc;
 
-	SavedFilters(SavedFilterRepository repository, JdbcTemplate jdbc) {
+	private final LegalClock clock;
+
+	SavedFilters(SavedFilterRepository repository, JdbcTemplate jdbc, LegalClock clock) {
+		this.clock = clock;
 		this.repository = repository;
 		this.jdbc = jdbc;
 	}
@@ -53,7 +58,7 @@ public class SavedFilters {
 		if (repository.countByUserId(clerk.id()) >= MAX_PER_USER) {
 			throw new TaskActionRejectedException("filter.tooMany");
 		}
-		repository.save(new SavedFilter(clerk.id(), cleanName, filter.onPage(1), Instant.now()));
+		repository.save(new SavedFilter(clerk.id(), cleanName, filter.onPage(1), clock.instant()));
 	}
 
 	/** Deletes one of the clerk's own filters; another clerk's filter is not found. */

@@ -26,7 +26,7 @@ class StaffAudit {
 	}
 
 	void record(Task task, StaffUser actor, StaffAction.Kind kind, String detail) {
-		jdbc.query("SELECT id, ubigeo FROM tramita.expediente WHERE process_instance_id = ?",
+		jdbc.query("SELECT id, ubigeo FROM tramita.case_summary WHERE process_instance_id = ?",
 				rs -> {
 					repository.save(new StaffAction(rs.getLong("id"), rs.getString("ubigeo"), clock.now().toInstant(),
 							actor.id(), kind, task.getId(), task.getName(), detail));

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 
+import pe.tramita.TramitaApplication;
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.document.Documents;
 import pe.tramita.document.UploadRejectedException;
@@ -117,7 +118,7 @@ public class TaskActions {
 				throw new TaskActionRejectedException("task.followUp.outOfRange");
 			}
 		}
-		task.setFollowUpDate(date == null ? null : Date.from(date.atStartOfDay(LegalClock.LIMA).toInstant()));
+		task.setFollowUpDate(date == null ? null : Date.from(date.atStartOfDay(TramitaApplication.LIMA).toInstant()));
 		changeTask(() -> taskService.saveTask(task));
 		audit.record(task, clerk, StaffAction.Kind.FOLLOW_UP, date == null ? null : ModelForms.DATE.format(date));
 	}

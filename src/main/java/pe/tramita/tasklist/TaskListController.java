@@ -1,5 +1,15 @@
 package pe.tramita.tasklist;
 
+import pe.tramita.engine.TaskPage;
+
+import pe.tramita.engine.TaskFilter;
+
+import pe.tramita.engine.TaskSort;
+
+import pe.tramita.engine.TaskView;
+
+import pe.tramita.engine.TaskSearch;
+
 import java.util.Map;
 import java.util.stream.Collectors;
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
+import pe.tramita.TramitaApplication;
 import pe.tramita.calendar.LegalClock;
 
 /** House formats for pages: dates dd/MM/yyyy in Lima time, money as S/ 1,234.50 ({@code ${@fmt...}} in templates). */
@@ -21,7 +22,7 @@ public class Formats {
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
 	public String date(Instant instant) {
-		return instant == null ? "" : DATE.format(instant.atZone(LegalClock.LIMA));
+		return instant == null ? "" : DATE.format(instant.atZone(TramitaApplication.LIMA));
 	}
 
 	public String date(LocalDate date) {
@@ -29,7 +30,7 @@ public class Formats {
 	}
 
 	public String dateTime(Instant instant) {
-		return instant == null ? "" : DATE_TIME.format(instant.atZone(LegalClock.LIMA));
+		return instant == null ? "" : DATE_TIME.format(instant.atZone(TramitaApplication.LIMA));
 	}
 
 	public String money(BigDecimal amount) {

@@ -13,14 +13,17 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import pe.tramita.support.TestTime;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.Authentication;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
+import pe.tramita.request.CaseConcluded;
 import pe.tramita.calendar.BusinessCalendar;
 import pe.tramita.request.Filing;
 import pe.tramita.security.Offices;
@@ -37,6 +40,7 @@ import pe.tramita.analytics.CycleTimes.StepMeasures;
  * is approved by positive silence on the term's last day. Every expected figure below was worked out by hand (see the comments).
  */
 @pe.tramita.support.TramitaTest
+@RecordApplicationEvents
 class CycleTimeFixtureTests {
 
 	static final String ANGUIA = "060402";
@@ -57,6 +61,9 @@ class CycleTimeFixtureTests {
 	CycleTimeRecorder recorder;
 
 	@Autowired
+	ApplicationEvents events;
+
+	@Autowired
 	CycleTimes cycleTimes;
 
 	@Autowired
@@ -64,7 +71,7 @@ class CycleTimeFixtureTests {
 
 	@AfterEach
 	void realTime() {
-		ClockUtil.reset();
+		TestTime.reset();
 	}
 
 	@Test
@@ -93,11 +100,14 @@ class CycleTimeFixtureTests {
 		step(c, "classifyRisk", licencias, at(2026, 12, 9, 9, 0), at(2026, 12, 9, 10, 0), Map.of("nivelRiesgo", "BAJO"));
 		assertThat(c.dueDate()).isEqualTo(LocalDate.of(2026, 12, 31));
 		Job silence = managementService.createJobQuery().processInstanceId(caseClock.instanceId(c)).timers().singleResult();
-		ClockUtil.setCurrentTime(silence.getDuedate());
+		TestTime.set(silence.getDuedate());
 		managementService.executeJob(silence.getId());
 
-		recorder.recordFinished();
-		assertThat(recorder.recordFinished()).as("nothing is recorded twice").isZero();
+		// recorded as each case concluded; the registry hands an event again after a failure: nothing counts twice
+		List<CaseConcluded> concluded = events.stream(CaseConcluded.class).toList();
+		assertThat(concluded).extracting(CaseConcluded::caseNumber)
+			.containsExactlyInAnyOrder(a.caseNumber(), b.caseNumber(), c.caseNumber());
+		assertThat(recorder.record(concluded)).as("nothing is recorded twice").isZero();
 
 		Scope december = new Scope(LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 31), "Chota", ANGUIA,
 				"licencia-funcionamiento");

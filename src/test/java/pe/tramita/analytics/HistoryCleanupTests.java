@@ -10,12 +10,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import pe.tramita.support.TestTime;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import pe.tramita.TramitaApplication;
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.request.Filing;
 import pe.tramita.request.RiskLevel;
@@ -49,15 +50,13 @@ class HistoryCleanupTests {
 	@Autowired
 	Staff staff;
 
-	@Autowired
-	CycleTimeRecorder recorder;
 
 	@Autowired
 	CycleTimes cycleTimes;
 
 	@AfterEach
 	void realTime() {
-		ClockUtil.reset();
+		TestTime.reset();
 	}
 
 	@Test
@@ -68,16 +67,15 @@ class HistoryCleanupTests {
 		work(filing, "reviewRequirements", Offices.MESA_DE_PARTES, Map.of("requisitosCompletos", "true"));
 		work(filing, "classifyRisk", Offices.LICENCIAS, Map.of("nivelRiesgo", "BAJO"));
 		work(filing, "decideLicence", Offices.GERENCIA, Map.of("aprobado", "true", "fundamento", "Cumple los requisitos."));
-		recorder.recordFinished();
-		CycleTimes.Scope scope = new CycleTimes.Scope(LocalDate.now(LegalClock.LIMA).minusDays(1),
-				LocalDate.now(LegalClock.LIMA).plusDays(1), null, CHADIN, null);
+		CycleTimes.Scope scope = new CycleTimes.Scope(LocalDate.now(TramitaApplication.LIMA).minusDays(1),
+				LocalDate.now(TramitaApplication.LIMA).plusDays(1), null, CHADIN, null);
 		assertThat(cycleTimes.cases(scope, "procedure")).singleElement().satisfies(m -> assertThat(m.count()).isEqualTo(1));
 		Date removal = historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult()
 			.getRemovalTime();
 		assertThat(removal).as("removal time = end + the model's 10 years")
-			.isAfter(Date.from(ZonedDateTime.now(LegalClock.LIMA).plusYears(9).toInstant()));
+			.isAfter(Date.from(ZonedDateTime.now(TramitaApplication.LIMA).plusYears(9).toInstant()));
 
-		ClockUtil.setCurrentTime(Date.from(removal.toInstant().plusSeconds(86_400)));
+		TestTime.set(Date.from(removal.toInstant().plusSeconds(86_400)));
 		Job cleanup = historyService.cleanUpHistoryAsync(true);
 		for (int run = 0; run < 20 && historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).count() > 0; run++) {
 			managementService.executeJob(cleanup.getId());

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 
+import pe.tramita.TramitaApplication;
 import pe.tramita.calendar.BusinessCalendar;
 import pe.tramita.calendar.LegalClock;
 
@@ -39,8 +40,8 @@ final class NaiveHistoryDashboard {
 		List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
 			.finished()
 			.tenantIdIn(ubigeos)
-			.finishedAfter(Date.from(from.atStartOfDay(LegalClock.LIMA).toInstant()))
-			.finishedBefore(Date.from(to.plusDays(1).atStartOfDay(LegalClock.LIMA).toInstant()))
+			.finishedAfter(Date.from(from.atStartOfDay(TramitaApplication.LIMA).toInstant()))
+			.finishedBefore(Date.from(to.plusDays(1).atStartOfDay(TramitaApplication.LIMA).toInstant()))
 			.list();
 		Map<String, LocalDate> due = new HashMap<>();
 		List<String> ids = instances.stream().map(HistoricProcessInstance::getId).toList();
@@ -57,7 +58,7 @@ final class NaiveHistoryDashboard {
 				"procedure", HistoricProcessInstance::getProcessDefinitionKey,
 				"version", HistoricProcessInstance::getProcessDefinitionId,
 				"municipality", HistoricProcessInstance::getTenantId,
-				"month", p -> p.getEndTime().toInstant().atZone(LegalClock.LIMA).toLocalDate().withDayOfMonth(1).toString())
+				"month", p -> p.getEndTime().toInstant().atZone(TramitaApplication.LIMA).toLocalDate().withDayOfMonth(1).toString())
 			.entrySet()) {
 			Map<String, List<HistoricProcessInstance>> groups = new HashMap<>();
 			instances.forEach(p -> groups.computeIfAbsent(grouping.getValue().apply(p), k -> new ArrayList<>()).add(p));
@@ -74,8 +75,8 @@ final class NaiveHistoryDashboard {
 			.activityType("userTask")
 			.tenantIdIn(ubigeos)
 			.finished()
-			.finishedAfter(Date.from(from.atStartOfDay(LegalClock.LIMA).toInstant()))
-			.finishedBefore(Date.from(to.plusDays(1).atStartOfDay(LegalClock.LIMA).toInstant()))
+			.finishedAfter(Date.from(from.atStartOfDay(TramitaApplication.LIMA).toInstant()))
+			.finishedBefore(Date.from(to.plusDays(1).atStartOfDay(TramitaApplication.LIMA).toInstant()))
 			.list();
 		Map<String, List<Double>> days = new HashMap<>();
 		for (HistoricActivityInstance activity : activities) {
@@ -94,8 +95,8 @@ final class NaiveHistoryDashboard {
 		int onTime = 0;
 		int silence = 0;
 		for (HistoricProcessInstance p : members) {
-			LocalDate start = p.getStartTime().toInstant().atZone(LegalClock.LIMA).toLocalDate();
-			LocalDate end = p.getEndTime().toInstant().atZone(LegalClock.LIMA).toLocalDate();
+			LocalDate start = p.getStartTime().toInstant().atZone(TramitaApplication.LIMA).toLocalDate();
+			LocalDate end = p.getEndTime().toInstant().atZone(TramitaApplication.LIMA).toLocalDate();
 			calendarDays.add(Duration.between(p.getStartTime().toInstant(), p.getEndTime().toInstant()).toSeconds() / 86_400.0);
 			businessDays.add((double) calendar.businessDaysBetween(start, end, p.getTenantId()));
 			LocalDate dueDate = due.get(p.getId());

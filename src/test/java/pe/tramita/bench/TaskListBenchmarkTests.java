@@ -23,9 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.security.StaffUser;
 import pe.tramita.support.Staff;
-import pe.tramita.tasklist.TaskFilter;
-import pe.tramita.tasklist.TaskSearch;
-import pe.tramita.tasklist.TaskView;
+import pe.tramita.engine.TaskFilter;
+import pe.tramita.engine.TaskSearch;
+import pe.tramita.engine.TaskView;
 import pe.tramita.support.TramitaTest;
 
 /**

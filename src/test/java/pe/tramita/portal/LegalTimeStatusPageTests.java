@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import pe.tramita.support.TestTime;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class LegalTimeStatusPageTests {
 
 	@AfterEach
 	void resetClock() {
-		ClockUtil.reset();
+		TestTime.reset();
 	}
 
 	@Test
@@ -82,7 +82,7 @@ class LegalTimeStatusPageTests {
 			.processInstanceId(instance)
 			.activityId(ProcessDeadlines.LEGAL_TERM_TIMER)
 			.singleResult();
-		ClockUtil.setCurrentTime(Date.from(silence.getDuedate().toInstant().plusSeconds(1)));
+		TestTime.set(Date.from(silence.getDuedate().toInstant().plusSeconds(1)));
 		managementService.executeJob(silence.getId());
 	}
 

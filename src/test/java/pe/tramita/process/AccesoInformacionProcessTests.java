@@ -8,12 +8,13 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import pe.tramita.support.TestTime;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import pe.tramita.TramitaApplication;
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.calendar.ProcessDeadlines;
 import pe.tramita.request.ExpedienteStatus;
@@ -30,7 +31,7 @@ class AccesoInformacionProcessTests extends ProcessPathTests {
 	@BeforeEach
 	void startOnAMonday() {
 		// Monday 1 February 2027, 09:00 in Lima: 10 business days end on Monday 15 February
-		ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 2, 1, 9, 0, 0, 0, LegalClock.LIMA).toInstant()));
+		TestTime.set(Date.from(ZonedDateTime.of(2027, 2, 1, 9, 0, 0, 0, TramitaApplication.LIMA).toInstant()));
 	}
 
 	@Test
@@ -77,7 +78,7 @@ class AccesoInformacionProcessTests extends ProcessPathTests {
 			.activityId("extensionWindowClosed").singleResult();
 		assertThat(window.getDuedate()).isEqualTo(LegalClock.endOfDay(LocalDate.of(2027, 2, 3)));
 
-		ClockUtil.setCurrentTime(Date.from(window.getDuedate().toInstant().plusSeconds(1)));
+		TestTime.set(Date.from(window.getDuedate().toInstant().plusSeconds(1)));
 		managementService.executeJob(window.getId());
 
 		assertThat(instance).isWaitingAt("attendRequest").hasPassed("extensionWindowClosed")
@@ -108,7 +109,7 @@ class AccesoInformacionProcessTests extends ProcessPathTests {
 
 		Job silence = silenceTimer(instance);
 		assertThat(silence.getDuedate()).isEqualTo(LegalClock.endOfDay(LocalDate.of(2027, 2, 15)));
-		ClockUtil.setCurrentTime(Date.from(silence.getDuedate().toInstant().plusSeconds(1)));
+		TestTime.set(Date.from(silence.getDuedate().toInstant().plusSeconds(1)));
 		managementService.executeJob(silence.getId());
 
 		assertThat(instance).isEnded().hasPassed("legalTermExpired", "notifySilenceDenial", "requestDeniedBySilence")

@@ -6,7 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.util.Date;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import pe.tramita.support.TestTime;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -90,7 +90,7 @@ class LicenciaEdificacionProcessTests extends ProcessPathTests {
 		ProcessInstance instance = instanceOf(filing);
 		Job silence = managementService.createJobQuery().processInstanceId(instance.getId())
 			.activityId(ProcessDeadlines.LEGAL_TERM_TIMER).singleResult();
-		ClockUtil.setCurrentTime(Date.from(silence.getDuedate().toInstant().plusSeconds(1)));
+		TestTime.set(Date.from(silence.getDuedate().toInstant().plusSeconds(1)));
 		managementService.executeJob(silence.getId());
 
 		assertThat(instance).isEnded().hasPassedInOrder("legalTermExpired", "issueBySilence", "notifySilenceApproval",

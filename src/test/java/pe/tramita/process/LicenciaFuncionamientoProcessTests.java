@@ -10,11 +10,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import pe.tramita.support.TestTime;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
+import pe.tramita.TramitaApplication;
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.calendar.ProcessDeadlines;
 import pe.tramita.certificate.CertificateView;
@@ -125,12 +126,12 @@ class LicenciaFuncionamientoProcessTests extends ProcessPathTests {
 
 		Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).activityId("correctionTermExpired")
 			.singleResult();
-		ZonedDateTime now = ZonedDateTime.now(LegalClock.LIMA);
+		ZonedDateTime now = ZonedDateTime.now(TramitaApplication.LIMA);
 		// two business days after today always fall within the next 2 to 9 calendar days, holidays included
 		assertThat(Duration.between(now.toInstant(), timer.getDuedate().toInstant()).toDays()).isBetween(1L, 9L);
 		assertThat(timer.getDuedate()).isAfter(new Date());
 
-		ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(1)));
+		TestTime.set(Date.from(timer.getDuedate().toInstant().plusSeconds(1)));
 		managementService.executeJob(timer.getId());
 
 		assertThat(instance).isEnded().hasPassed("correctionTermExpired", "closeAsNotSubmitted", "filingNotSubmitted");
@@ -147,7 +148,7 @@ class LicenciaFuncionamientoProcessTests extends ProcessPathTests {
 
 		Job silence = silenceTimer(instance);
 		assertThat(silence.getDuedate()).isEqualTo(LegalClock.endOfDay(expediente(filing).dueDate()));
-		ClockUtil.setCurrentTime(Date.from(silence.getDuedate().toInstant().plusSeconds(60)));
+		TestTime.set(Date.from(silence.getDuedate().toInstant().plusSeconds(60)));
 		managementService.executeJob(silence.getId());
 
 		assertThat(instance).isEnded()
@@ -167,7 +168,7 @@ class LicenciaFuncionamientoProcessTests extends ProcessPathTests {
 	@Test
 	void anObservationStopsTheLegalTermAndTheCorrectionResumesItWithTheDaysItStoodStill() {
 		// Monday 1 February 2027, 09:00 in Lima: 15 business days end on Monday 22 February (no holiday in between)
-		ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 2, 1, 9, 0, 0, 0, LegalClock.LIMA).toInstant()));
+		TestTime.set(Date.from(ZonedDateTime.of(2027, 2, 1, 9, 0, 0, 0, TramitaApplication.LIMA).toInstant()));
 		Filing filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO);
 		ProcessInstance instance = instanceOf(filing);
 		assertThat(expediente(filing).dueDate()).isEqualTo(LocalDate.of(2027, 2, 22));
@@ -175,7 +176,7 @@ class LicenciaFuncionamientoProcessTests extends ProcessPathTests {
 		assertThat(silenceTimer(instance).getDuedate()).as("clock stopped").isEqualTo(ProcessDeadlines.CLOCK_STOPPED);
 
 		// the citizen answers on Wednesday 3 February: Tuesday and Wednesday did not count
-		ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 2, 3, 16, 0, 0, 0, LegalClock.LIMA).toInstant()));
+		TestTime.set(Date.from(ZonedDateTime.of(2027, 2, 3, 16, 0, 0, 0, TramitaApplication.LIMA).toInstant()));
 		byte[] pdf = SampleFiles.pdf();
 		expedientes.correctObservations(filing.caseNumber(), filing.accessCode(),
 				List.of(new UploadedFile("subsanacion", "poder.pdf", FileKind.PDF, pdf, Documents.sha256(pdf))));

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import pe.tramita.support.TestTime;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -59,7 +59,7 @@ abstract class ProcessPathTests {
 
 	@AfterEach
 	void resetClock() {
-		ClockUtil.reset();
+		TestTime.reset();
 	}
 
 	ProcessInstance instanceOf(Filing filing) {

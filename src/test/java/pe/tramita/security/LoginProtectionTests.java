@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import pe.tramita.support.TestTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +41,7 @@ class LoginProtectionTests {
 
 	@AfterEach
 	void realTime() {
-		ClockUtil.reset();
+		TestTime.reset();
 	}
 
 	@Test
@@ -51,13 +51,13 @@ class LoginProtectionTests {
 		for (int attempt = 1; attempt <= 15; attempt++) {
 			// each wrong attempt after the delay of the one before has passed, as a patient attacker would
 			now = new Date(now.getTime() + Duration.ofMinutes(6).toMillis());
-			ClockUtil.setCurrentTime(now);
+			TestTime.set(now);
 			assertThatThrownBy(() -> logIn(clerk, "no-es-la-clave")).isInstanceOf(BadCredentialsException.class);
 		}
 		assertThatThrownBy(() -> logIn(clerk, Staff.PASSWORD)).as("the right password waits out the delay too")
 			.isInstanceOf(BadCredentialsException.class);
 
-		ClockUtil.setCurrentTime(new Date(now.getTime() + Duration.ofMinutes(6).toMillis()));
+		TestTime.set(new Date(now.getTime() + Duration.ofMinutes(6).toMillis()));
 		assertThat(logIn(clerk, Staff.PASSWORD)).as("after the delay, without an administrator").isEqualTo(clerk);
 	}
 

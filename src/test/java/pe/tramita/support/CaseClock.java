@@ -8,9 +8,9 @@ import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
+import pe.tramita.TramitaApplication;
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.request.Filing;
 import pe.tramita.request.RiskLevel;
@@ -19,7 +19,7 @@ import pe.tramita.tasklist.ClerkTasks;
 
 /**
  * Licence cases filed and worked at known Lima instants, with the engine clock set to each one (the test resets it
- * with {@link ClockUtil#reset()} afterwards), for cycle time tests.
+ * with {@link TestTime#reset()} afterwards), for cycle time tests.
  */
 @Component
 public class CaseClock {
@@ -37,7 +37,7 @@ public class CaseClock {
 	}
 
 	public Filing fileLicence(String ubigeo, ZonedDateTime when) {
-		ClockUtil.setCurrentTime(Date.from(when.toInstant()));
+		TestTime.set(Date.from(when.toInstant()));
 		return applications.fileLicence(ubigeo, RiskLevel.BAJO);
 	}
 
@@ -46,9 +46,9 @@ public class CaseClock {
 			Map<String, String> form) {
 		String taskId = taskService.createTaskQuery().processInstanceBusinessKey(filing.caseNumber())
 			.taskDefinitionKey(activity).singleResult().getId();
-		ClockUtil.setCurrentTime(Date.from(claimAt.toInstant()));
+		TestTime.set(Date.from(claimAt.toInstant()));
 		tasks.claim(taskId, clerk);
-		ClockUtil.setCurrentTime(Date.from(completeAt.toInstant()));
+		TestTime.set(Date.from(completeAt.toInstant()));
 		assertThat(tasks.complete(taskId, clerk, form).valid()).as(activity + " form").isTrue();
 	}
 
@@ -58,7 +58,7 @@ public class CaseClock {
 	}
 
 	public static ZonedDateTime at(int year, int month, int day, int hour, int minute) {
-		return LocalDateTime.of(year, month, day, hour, minute).atZone(LegalClock.LIMA);
+		return LocalDateTime.of(year, month, day, hour, minute).atZone(TramitaApplication.LIMA);
 	}
 
 }

@@ -1,5 +1,13 @@
 package pe.tramita.tasklist;
 
+import pe.tramita.engine.TaskRow;
+
+import pe.tramita.engine.TaskFilter;
+
+import pe.tramita.engine.TaskView;
+
+import pe.tramita.engine.TaskSearch;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;

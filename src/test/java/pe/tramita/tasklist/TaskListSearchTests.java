@@ -1,5 +1,17 @@
 package pe.tramita.tasklist;
 
+import pe.tramita.engine.TaskRow;
+
+import pe.tramita.engine.TaskPage;
+
+import pe.tramita.engine.TaskFilter;
+
+import pe.tramita.engine.TaskSort;
+
+import pe.tramita.engine.TaskView;
+
+import pe.tramita.engine.TaskSearch;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -16,13 +28,14 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import pe.tramita.support.TestTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
 
+import pe.tramita.TramitaApplication;
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.request.Filing;
 import pe.tramita.request.RiskLevel;
@@ -62,7 +75,7 @@ class TaskListSearchTests {
 
 	@AfterEach
 	void realTime() {
-		ClockUtil.reset();
+		TestTime.reset();
 	}
 
 	@Test
@@ -110,13 +123,13 @@ class TaskListSearchTests {
 		TaskPage today = search.page(clerk, TaskFilter.of(TaskView.OVERDUE));
 		assertThat(today.count(TaskView.OVERDUE)).isZero();
 
-		ClockUtil.setCurrentTime(Date.from(due.atTime(9, 0).atZone(LegalClock.LIMA).toInstant()));
+		TestTime.set(Date.from(due.atTime(9, 0).atZone(TramitaApplication.LIMA).toInstant()));
 		TaskPage onTheDay = search.page(clerk, TaskFilter.of(TaskView.DUE_TODAY));
 		assertThat(onTheDay.rows()).extracting(TaskRow::caseNumber).containsExactly(filing.caseNumber());
 		assertThat(onTheDay.count(TaskView.DUE_THIS_WEEK)).isEqualTo(1);
 		assertThat(onTheDay.count(TaskView.OVERDUE)).isZero();
 
-		ClockUtil.setCurrentTime(Date.from(due.plusDays(1).atTime(9, 0).atZone(LegalClock.LIMA).toInstant()));
+		TestTime.set(Date.from(due.plusDays(1).atTime(9, 0).atZone(TramitaApplication.LIMA).toInstant()));
 		TaskPage late = search.page(clerk, TaskFilter.of(TaskView.OVERDUE));
 		assertThat(late.rows()).singleElement().satisfies(row -> {
 			assertThat(row.caseNumber()).isEqualTo(filing.caseNumber());

@@ -1,4 +1,4 @@
-package pe.tramita.tasklist;
+package pe.tramita.engine;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +22,7 @@ import pe.tramita.municipality.Municipalities;
 import pe.tramita.security.StaffUser;
 
 /**
- * The task list's queries, in SQL over Camunda's runtime task tables joined to our cases: one query for a page, one
+ * The task list's queries, in SQL over Camunda's runtime task tables joined to the cases' summary: one query for a page, one
  * for all the view counts. Visibility is part of every query: the clerk's municipalities (tenants), and their own
  * tasks, their offices' tasks or, for supervisors, all tasks of those municipalities.
  */
@@ -36,7 +36,7 @@ public class TaskSearch {
 
 	private static final String FROM = """
 			FROM act_ru_task t
-			LEFT JOIN tramita.expediente e ON e.process_instance_id = t.proc_inst_id_
+			LEFT JOIN tramita.case_summary e ON e.process_instance_id = t.proc_inst_id_
 			""";
 
 	private static final String OFFICE_CANDIDATE = """

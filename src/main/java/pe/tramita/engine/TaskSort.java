@@ -1,4 +1,4 @@
-package pe.tramita.tasklist;
+package pe.tramita.engine;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package pe.tramita.tasklist;
+package pe.tramita.engine;
 
 import org.springframework.util.StringUtils;
 import org.springframework.web.util.UriComponentsBuilder;

@@ -1,4 +1,4 @@
-package pe.tramita.database;
+package pe.tramita.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

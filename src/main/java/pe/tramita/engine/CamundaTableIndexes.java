@@ -1,4 +1,4 @@
-package pe.tramita.database;
+package pe.tramita.engine;
 
 import java.util.Map;
 
