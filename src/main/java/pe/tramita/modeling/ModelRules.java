@@ -31,7 +31,7 @@ import org.xml.sax.SAXParseException;
 
 import pe.tramita.catalog.ProcedureCatalog;
 import pe.tramita.catalog.ProcessModels;
-import pe.tramita.security.Offices;
+import pe.tramita.office.OfficeDirectory;
 
 /**
  * What a BPMN model must be before Tramita deploys it, whoever deploys it (the advisor's workspace, Camunda Modeler
@@ -55,12 +55,15 @@ public class ModelRules {
 
 	private final ProcedureCatalog catalog;
 
+	private final OfficeDirectory offices;
+
 	private final ApplicationContext context;
 
 	private volatile ModelExpressions expressions;
 
-	ModelRules(ProcedureCatalog catalog, ApplicationContext context) {
+	ModelRules(ProcedureCatalog catalog, OfficeDirectory offices, ApplicationContext context) {
 		this.catalog = catalog;
+		this.offices = offices;
 		this.context = context;
 	}
 
@@ -160,7 +163,7 @@ public class ModelRules {
 				}
 				else {
 					for (String named : officesNamedBy(office, task)) {
-						if (!Offices.isKnown(named)) {
+						if (!offices.exists(named)) {
 							add("unknownOffice", task, name(task), named);
 						}
 					}

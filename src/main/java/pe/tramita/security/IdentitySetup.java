@@ -1,7 +1,5 @@
 package pe.tramita.security;
 
-import java.util.Map;
-
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -9,7 +7,6 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
@@ -20,7 +17,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The offices every procedure refers to, with full Camunda rights for the {@code admin} office; and a first
+ * Full Camunda rights for the administrators' office, deployment rights for advisors; and a first
  * administrator when {@code tramita.admin.password} is given (its password is hashed by Camunda, never stored here).
  */
 @Component
@@ -48,14 +45,6 @@ class IdentitySetup {
 	@EventListener(PostDeployEvent.class)
 	@Order(20)
 	void setUp() {
-		for (Map.Entry<String, String> office : Offices.NAMES.entrySet()) {
-			if (identityService.createGroupQuery().groupId(office.getKey()).count() == 0) {
-				Group group = identityService.newGroup(office.getKey());
-				group.setName(office.getValue());
-				group.setType("WORKFLOW");
-				identityService.saveGroup(group);
-			}
-		}
 		grantEverythingToAdmins();
 		grantDeploymentToAdvisors();
 		if (!adminPassword.isBlank() && identityService.createUserQuery().userId(adminUser).count() == 0) {

@@ -77,8 +77,8 @@ class CycleTimeFixtureTests {
 	@Test
 	void measuresAreExactlyTheHandComputedOnes() throws Exception {
 		assertThat(calendar.isBusinessDay(LocalDate.of(2026, 12, 8), ANGUIA)).as("8 December is a holiday").isFalse();
-		StaffUser mesa = staff.person("mesa", Offices.MESA_DE_PARTES, ANGUIA);
-		StaffUser licencias = staff.person("lic", Offices.LICENCIAS, ANGUIA);
+		StaffUser mesa = staff.person("mesa", "mesa-de-partes", ANGUIA);
+		StaffUser licencias = staff.person("lic", "licencias", ANGUIA);
 		StaffUser gerente = staff.person("ger", Offices.GERENCIA, ANGUIA);
 
 		// A: Mon 30/11 09:00 → Wed 02/12 17:00 = 2.333 days, 2 business days (01, 02)

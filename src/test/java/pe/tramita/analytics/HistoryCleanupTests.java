@@ -64,8 +64,8 @@ class HistoryCleanupTests {
 		Filing filing = applications.fileLicence(CHADIN, RiskLevel.BAJO);
 		String instance = taskService.createTaskQuery().processInstanceBusinessKey(filing.caseNumber()).singleResult()
 			.getProcessInstanceId();
-		work(filing, "reviewRequirements", Offices.MESA_DE_PARTES, Map.of("requisitosCompletos", "true"));
-		work(filing, "classifyRisk", Offices.LICENCIAS, Map.of("nivelRiesgo", "BAJO"));
+		work(filing, "reviewRequirements", "mesa-de-partes", Map.of("requisitosCompletos", "true"));
+		work(filing, "classifyRisk", "licencias", Map.of("nivelRiesgo", "BAJO"));
 		work(filing, "decideLicence", Offices.GERENCIA, Map.of("aprobado", "true", "fundamento", "Cumple los requisitos."));
 		CycleTimes.Scope scope = new CycleTimes.Scope(LocalDate.now(TramitaApplication.LIMA).minusDays(1),
 				LocalDate.now(TramitaApplication.LIMA).plusDays(1), null, CHADIN, null);

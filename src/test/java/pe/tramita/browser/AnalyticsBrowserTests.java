@@ -47,8 +47,8 @@ class AnalyticsBrowserTests extends JourneyBrowserTests {
 
 	@Test
 	void advisorReadsTheDashboardAndACitizenTheTransparencyPage() throws Exception {
-		StaffUser mesa = staff.person("mesa", Offices.MESA_DE_PARTES, CHILETE);
-		StaffUser licencias = staff.person("lic", Offices.LICENCIAS, CHILETE);
+		StaffUser mesa = staff.person("mesa", "mesa-de-partes", CHILETE);
+		StaffUser licencias = staff.person("lic", "licencias", CHILETE);
 		StaffUser gerente = staff.person("ger", Offices.GERENCIA, CHILETE);
 		LocalDate firstFiling = LocalDate.now(TramitaApplication.LIMA).minusDays(50);
 		for (int i = 0; i < CASES; i++) {

@@ -78,7 +78,7 @@ class ModelScriptBrowserTests extends JourneyBrowserTests {
 	@Test
 	void everyModelFileIsAnAttachmentTheBrowserMayNotRender() {
 		String advisorId = staff.create("t.asesor.cabeceras", Offices.ASESOR, Staff.CAJAMARCA);
-		String clerkId = staff.create("t.mesa-de-partes." + Staff.CAJAMARCA, Offices.MESA_DE_PARTES, Staff.CAJAMARCA);
+		String clerkId = staff.create("t.mesa-de-partes." + Staff.CAJAMARCA, "mesa-de-partes", Staff.CAJAMARCA);
 		long caseId = applications.fileLicenceCase(Staff.CAJAMARCA, RiskLevel.BAJO);
 		String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("licencia-funcionamiento")
 			.withoutTenantId().latestVersion().singleResult().getId();

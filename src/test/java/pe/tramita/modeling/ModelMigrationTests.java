@@ -61,7 +61,7 @@ class ModelMigrationTests {
 
 	@Test
 	void casesMoveWithTheirVariablesAndTheOneThatCannotStays() throws Exception {
-		StaffUser mesa = staff.person("mesa", Offices.MESA_DE_PARTES, TANTARICA);
+		StaffUser mesa = staff.person("mesa", "mesa-de-partes", TANTARICA);
 		StaffUser advisor = staff.person("asesor", Offices.ASESOR, TANTARICA);
 		Filing atRisk = applications.fileLicence(TANTARICA, RiskLevel.BAJO);
 		Filing first = applications.fileLicence(TANTARICA, RiskLevel.MEDIO);

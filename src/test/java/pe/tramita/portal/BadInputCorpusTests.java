@@ -103,7 +103,7 @@ class BadInputCorpusTests {
 
 	@BeforeEach
 	void visitors() {
-		String clerkId = staff.create("t.corpus.mesa", Offices.MESA_DE_PARTES, Staff.CAJAMARCA);
+		String clerkId = staff.create("t.corpus.mesa", "mesa-de-partes", Staff.CAJAMARCA);
 		Filing filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO);
 		Task task = taskService.createTaskQuery().processInstanceBusinessKey(filing.caseNumber()).singleResult();
 		taskService.claim(task.getId(), clerkId);

@@ -46,7 +46,7 @@ class LoginProtectionTests {
 
 	@Test
 	void wrongPasswordsDelayTheAccountButNeverLockItForGood() {
-		String clerk = staff.create("t.demorado", Offices.MESA_DE_PARTES, Staff.CAJAMARCA);
+		String clerk = staff.create("t.demorado", "mesa-de-partes", Staff.CAJAMARCA);
 		Date now = new Date();
 		for (int attempt = 1; attempt <= 15; attempt++) {
 			// each wrong attempt after the delay of the one before has passed, as a patient attacker would

@@ -85,10 +85,10 @@ class TaskActionsTests {
 	@Test
 	void assignOnlyToAColleagueOfTheStepsOfficeAndOnlyByWhoMay() {
 		String taskId = reviewTask(applications.fileLicence(UBIGEO, RiskLevel.BAJO));
-		StaffUser ana = staff.person("ana", Offices.MESA_DE_PARTES, UBIGEO);
-		StaffUser beto = staff.person("beto", Offices.MESA_DE_PARTES, UBIGEO);
-		StaffUser luis = staff.person("luis", Offices.LICENCIAS, UBIGEO);
-		StaffUser banos = staff.person("ana", Offices.MESA_DE_PARTES, Staff.BANOS);
+		StaffUser ana = staff.person("ana", "mesa-de-partes", UBIGEO);
+		StaffUser beto = staff.person("beto", "mesa-de-partes", UBIGEO);
+		StaffUser luis = staff.person("luis", "licencias", UBIGEO);
+		StaffUser banos = staff.person("ana", "mesa-de-partes", Staff.BANOS);
 
 		assertThatThrownBy(() -> actions.assign(taskId, ana, luis.id())).hasMessage("task.assign.notInOffice");
 		assertThatThrownBy(() -> actions.assign(taskId, ana, banos.id())).hasMessage("task.assign.notInOffice");
@@ -108,8 +108,8 @@ class TaskActionsTests {
 	void delegateThenResolveGivesTheTaskBackToItsOwner() {
 		Filing filing = applications.fileLicence(UBIGEO, RiskLevel.BAJO);
 		String taskId = reviewTask(filing);
-		StaffUser ana = staff.person("ana", Offices.MESA_DE_PARTES, UBIGEO);
-		StaffUser lawyer = staff.person("legal", Offices.LICENCIAS, UBIGEO);
+		StaffUser ana = staff.person("ana", "mesa-de-partes", UBIGEO);
+		StaffUser lawyer = staff.person("legal", "licencias", UBIGEO);
 		tasks.claim(taskId, ana);
 
 		actions.delegate(taskId, ana, lawyer.id());
@@ -144,7 +144,7 @@ class TaskActionsTests {
 	@Test
 	void followUpDateIsTheHoldersBetweenTodayAndAYearAhead() {
 		String taskId = reviewTask(applications.fileLicence(UBIGEO, RiskLevel.BAJO));
-		StaffUser ana = staff.person("ana", Offices.MESA_DE_PARTES, UBIGEO);
+		StaffUser ana = staff.person("ana", "mesa-de-partes", UBIGEO);
 		assertThatThrownBy(() -> actions.followUp(taskId, ana, day(clock.today()))).hasMessage("task.notYours");
 		tasks.claim(taskId, ana);
 		assertThatThrownBy(() -> actions.followUp(taskId, ana, "2026-12-31")).hasMessage("task.followUp.badDate");
@@ -166,7 +166,7 @@ class TaskActionsTests {
 	void commentsAreValidatedAndStayWithTheStaff() throws Exception {
 		Filing filing = applications.fileLicence(UBIGEO, RiskLevel.BAJO);
 		String taskId = reviewTask(filing);
-		Authentication ana = staff.login(Offices.MESA_DE_PARTES, UBIGEO);
+		Authentication ana = staff.login("mesa-de-partes", UBIGEO);
 		String task = "/bandeja/tareas/" + taskId;
 
 		mvc.perform(post(task + "/comentar").with(authentication(ana)).with(csrf()).param("comentario", "   "))
@@ -189,7 +189,7 @@ class TaskActionsTests {
 	void attachmentsAreCheckedLikeCitizensUploadsAndNamedByWhoAttached() throws Exception {
 		Filing filing = applications.fileLicence(UBIGEO, RiskLevel.BAJO);
 		String taskId = reviewTask(filing);
-		StaffUser ana = staff.person("ana", Offices.MESA_DE_PARTES, UBIGEO);
+		StaffUser ana = staff.person("ana", "mesa-de-partes", UBIGEO);
 		long expedienteId = tasks.expedienteOf(task(taskId)).id();
 		int before = documents.listFor(expedienteId).size();
 
@@ -223,7 +223,7 @@ class TaskActionsTests {
 	void theCasePageShowsTheTermInBusinessDaysAndTheDiagramOfItsVersion() throws Exception {
 		Filing filing = applications.fileLicence(UBIGEO, RiskLevel.BAJO);
 		String taskId = reviewTask(filing);
-		Authentication ana = staff.login(Offices.MESA_DE_PARTES, UBIGEO);
+		Authentication ana = staff.login("mesa-de-partes", UBIGEO);
 		long expedienteId = tasks.expedienteOf(task(taskId)).id();
 		String page = mvc.perform(get("/bandeja/expedientes/" + expedienteId).with(authentication(ana)))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -28,7 +28,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import pe.tramita.request.Filing;
 import pe.tramita.request.RiskLevel;
-import pe.tramita.security.Offices;
 import pe.tramita.security.StaffUser;
 import pe.tramita.support.Applications;
 import pe.tramita.support.Staff;
@@ -76,8 +75,8 @@ class TaskConcurrencyTests {
 
 	@Test
 	void twoClerksClaimingAtOnceOneWinsTheOtherIsToldAndOnlyOneClaimIsRecorded() throws Exception {
-		StaffUser ana = staff.person("ana", Offices.MESA_DE_PARTES, UBIGEO);
-		StaffUser beto = staff.person("beto", Offices.MESA_DE_PARTES, UBIGEO);
+		StaffUser ana = staff.person("ana", "mesa-de-partes", UBIGEO);
+		StaffUser beto = staff.person("beto", "mesa-de-partes", UBIGEO);
 		for (int round = 0; round < ROUNDS; round++) {
 			String taskId = taskOf(applications.fileLicence(UBIGEO, RiskLevel.BAJO));
 			List<Object> outcomes = race(() -> claim(taskId, ana), () -> claim(taskId, beto));
@@ -93,7 +92,7 @@ class TaskConcurrencyTests {
 
 	@Test
 	void completingTheSameStepTwiceAtOnceCompletesItOnce() throws Exception {
-		StaffUser ana = staff.person("ana", Offices.MESA_DE_PARTES, UBIGEO);
+		StaffUser ana = staff.person("ana", "mesa-de-partes", UBIGEO);
 		for (int round = 0; round < ROUNDS; round++) {
 			Filing filing = applications.fileLicence(UBIGEO, RiskLevel.BAJO);
 			String taskId = taskOf(filing);
@@ -118,8 +117,8 @@ class TaskConcurrencyTests {
 	@Test
 	void theSlowerClerkIsToldInPlainWords() throws Exception {
 		String taskId = taskOf(applications.fileLicence(UBIGEO, RiskLevel.BAJO));
-		Authentication ana = staff.loginAs(staff.create("t.ana2." + UBIGEO, Offices.MESA_DE_PARTES, UBIGEO));
-		Authentication beto = staff.loginAs(staff.create("t.beto2." + UBIGEO, Offices.MESA_DE_PARTES, UBIGEO));
+		Authentication ana = staff.loginAs(staff.create("t.ana2." + UBIGEO, "mesa-de-partes", UBIGEO));
+		Authentication beto = staff.loginAs(staff.create("t.beto2." + UBIGEO, "mesa-de-partes", UBIGEO));
 		String task = "/bandeja/tareas/" + taskId;
 		mvc.perform(post(task + "/reclamar").with(authentication(ana)).with(csrf())).andExpect(redirectedUrl(task));
 		mvc.perform(post(task + "/reclamar").with(authentication(beto)).with(csrf()))

@@ -82,8 +82,8 @@ class TaskListSearchTests {
 	void viewsCountWhatTheyListAndFollowClaims() {
 		String ubigeo = "060201";
 		List<Filing> filings = IntStream.range(0, 3).mapToObj(i -> applications.fileLicence(ubigeo, RiskLevel.BAJO)).toList();
-		StaffUser ana = clerk("ana", Offices.MESA_DE_PARTES, ubigeo);
-		StaffUser otherOffice = clerk("luis", Offices.LICENCIAS, ubigeo);
+		StaffUser ana = clerk("ana", "mesa-de-partes", ubigeo);
+		StaffUser otherOffice = clerk("luis", "licencias", ubigeo);
 
 		TaskPage office = search.page(ana, TaskFilter.of(TaskView.OFFICE));
 		assertThat(office.total()).isEqualTo(3);
@@ -117,7 +117,7 @@ class TaskListSearchTests {
 	void dueViewsFollowTheLegalClock() {
 		String ubigeo = "060202";
 		Filing filing = applications.fileLicence(ubigeo, RiskLevel.BAJO);
-		StaffUser clerk = clerk("ana", Offices.MESA_DE_PARTES, ubigeo);
+		StaffUser clerk = clerk("ana", "mesa-de-partes", ubigeo);
 		LocalDate due = filing.dueDate();
 
 		TaskPage today = search.page(clerk, TaskFilter.of(TaskView.OVERDUE));
@@ -144,7 +144,7 @@ class TaskListSearchTests {
 		Filing rosa = applications.fileLicence(ubigeo, RiskLevel.BAJO, "41234567", "Rosa Chávez Huamán");
 		Filing pedro = applications.fileLicence(ubigeo, RiskLevel.BAJO, "42345678", "Pedro 100% Ruiz_Vega");
 		applications.fileComplaint(ubigeo);
-		StaffUser clerk = clerk("ana", Offices.MESA_DE_PARTES, ubigeo);
+		StaffUser clerk = clerk("ana", "mesa-de-partes", ubigeo);
 
 		assertThat(found(clerk, rosa.caseNumber(), null)).containsExactly(rosa.caseNumber());
 		assertThat(found(clerk, "42345678", null)).containsExactly(pedro.caseNumber());
@@ -167,7 +167,7 @@ class TaskListSearchTests {
 		for (int i = 0; i < 27; i++) {
 			applications.fileLicence(ubigeo, RiskLevel.BAJO);
 		}
-		StaffUser clerk = clerk("ana", Offices.MESA_DE_PARTES, ubigeo);
+		StaffUser clerk = clerk("ana", "mesa-de-partes", ubigeo);
 		for (TaskSort sort : TaskSort.values()) {
 			TaskFilter first = new TaskFilter(TaskView.OFFICE, null, null, sort, 1);
 			TaskPage one = search.page(clerk, first);
@@ -191,7 +191,7 @@ class TaskListSearchTests {
 	@Test
 	void savedFiltersBelongToTheirClerk() throws Exception {
 		String ubigeo = "060301";
-		Authentication ana = staff.login(Offices.MESA_DE_PARTES, ubigeo);
+		Authentication ana = staff.login("mesa-de-partes", ubigeo);
 		StaffUser anaUser = (StaffUser) ana.getPrincipal();
 		mvc.perform(post("/bandeja/filtros").with(authentication(ana)).with(csrf()).param("nombre", "Bodegas vencidas")
 			.param("vista", "vencidas").param("buscar", "Bodega").param("orden", "prioridad"))
@@ -210,7 +210,7 @@ class TaskListSearchTests {
 			.hasMessage("filter.badName");
 
 		long id = savedFilters.of(anaUser).get(0).id();
-		Authentication other = staff.login(Offices.LICENCIAS, ubigeo);
+		Authentication other = staff.login("licencias", ubigeo);
 		mvc.perform(post("/bandeja/filtros/" + id + "/eliminar").with(authentication(other)).with(csrf()))
 			.andExpect(status().isNotFound());
 		assertThat(savedFilters.of((StaffUser) other.getPrincipal())).isEmpty();
@@ -224,7 +224,7 @@ class TaskListSearchTests {
 	void theDefaultViewIsTheClerksOwnTasksOrTheirOfficesWhenTheyHoldNone() throws Exception {
 		String ubigeo = "060306";
 		String caseNumber = applications.fileLicence(ubigeo, RiskLevel.BAJO).caseNumber();
-		Authentication clerk = staff.login(Offices.MESA_DE_PARTES, ubigeo);
+		Authentication clerk = staff.login("mesa-de-partes", ubigeo);
 		assertThat(mvc.perform(get("/bandeja").with(authentication(clerk))).andReturn().getResponse().getContentAsString())
 			.containsPattern("id=\"vista-oficina\"\\s+aria-current=\"page\"").contains(caseNumber);
 		tasks.claim(search.page((StaffUser) clerk.getPrincipal(), TaskFilter.of(TaskView.OFFICE)).rows().get(0).taskId(),
@@ -235,7 +235,7 @@ class TaskListSearchTests {
 
 	@Test
 	void badParametersFallBackToTheDefaultsAndATooLongSearchIsExplained() throws Exception {
-		Authentication clerk = staff.login(Offices.MESA_DE_PARTES, "060302");
+		Authentication clerk = staff.login("mesa-de-partes", "060302");
 		String page = mvc.perform(get("/bandeja").with(authentication(clerk)).param("vista", "nada")
 			.param("orden", "'; drop table x").param("pagina", "-3").param("tramite", "no-existe")
 			.param("buscar", "a".repeat(101))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
