@@ -1,0 +1,7 @@
+/**
+ * Legal time: business days per municipality, holidays, legal terms, and the one "now" (LegalClock).
+ */
+@ApplicationModule(displayName = "Calendar", allowedDependencies = { "municipality", "security", "text" })
+package pe.tramita.calendar;
+
+import org.springframework.modulith.ApplicationModule;

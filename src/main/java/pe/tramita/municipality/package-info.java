@@ -1,0 +1,7 @@
+/**
+ * The 127 municipalities of Cajamarca (Camunda tenants, id = UBIGEO).
+ */
+@ApplicationModule(displayName = "Municipalities", allowedDependencies = { "web" })
+package pe.tramita.municipality;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,8 @@
+/**
+ * Cases (expedientes): filing, the citizen's view, what models do to a case; publishes CaseConcluded. Other
+ * modules read cases through its API or its view tramita.case_summary, never its tables.
+ */
+@ApplicationModule(displayName = "Requests", allowedDependencies = { "calendar", "catalog", "document", "form", "text" })
+package pe.tramita.request;
+
+import org.springframework.modulith.ApplicationModule;
