@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Business days (días hábiles): Monday to Friday except national holidays and the non-working days declared for the
@@ -74,8 +76,25 @@ public class BusinessCalendar {
 				|| ubigeo != null && declared.getOrDefault(ubigeo, Set.of()).contains(date);
 	}
 
-	/** Forget what was read, after the administrator changes the non-working days. */
+	/**
+	 * Forget what was read when the administrator changes the calendar: at once, for the changing transaction, and
+	 * again after it commits, since a request in between read and kept the days as they were.
+	 */
 	public void refresh() {
+		forget();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCompletion(int status) {
+					forget();
+				}
+
+			});
+		}
+	}
+
+	private void forget() {
 		declaredByYear.clear();
 		nationalHolidaysByYear.clear();
 	}

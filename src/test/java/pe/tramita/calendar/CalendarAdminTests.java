@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
 
@@ -41,6 +44,9 @@ class CalendarAdminTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	PlatformTransactionManager transactions;
+
 	Authentication admin;
 
 	@BeforeEach
@@ -64,6 +70,22 @@ class CalendarAdminTests {
 		follow(post("/bandeja/calendario/dias/retirar").param("dia", "2027-02-02").param("ubigeo", Staff.BANOS)
 			.with(authentication(admin)).with(csrf()));
 		assertThat(calendar.addBusinessDays(monday, 1, Staff.BANOS)).isEqualTo(LocalDate.of(2027, 2, 2));
+	}
+
+	@Test
+	void aRequestThatReadsTheDaysWhileTheChangeIsUncommittedDoesNotKeepTheOldOnes() throws Exception {
+		LocalDate day = LocalDate.of(2027, 3, 3);
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+		transaction.executeWithoutResult(status -> {
+			workingCalendar.declare(new WorkingCalendar.NonWorkingDay(day, Staff.BANOS, "Día de la Identidad Bañosina",
+					"Ordenanza Municipal 031-2027"));
+			// another request, meanwhile, reads the committed calendar and caches it
+			CompletableFuture<Boolean> meanwhile = CompletableFuture.supplyAsync(() -> calendar.isBusinessDay(day, Staff.BANOS));
+			assertThat(meanwhile.join()).as("not committed yet").isTrue();
+		});
+		assertThat(calendar.isBusinessDay(day, Staff.BANOS)).as("after the commit").isFalse();
+		workingCalendar.withdraw(day, Staff.BANOS);
+		assertThat(calendar.isBusinessDay(day, Staff.BANOS)).isTrue();
 	}
 
 	@Test
