@@ -1,11 +1,16 @@
 package pe.tramita.analytics;
 
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
@@ -37,6 +42,10 @@ import pe.tramita.web.NotFoundException;
  */
 @Controller
 class AnalyticsController {
+
+	/** Text quoted, numbers not; the header row is written as it is (plain words). */
+	private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setQuoteMode(QuoteMode.NON_NUMERIC)
+		.setRecordSeparator('\n').get();
 
 	private final CycleTimes cycleTimes;
 
@@ -138,7 +147,7 @@ class AnalyticsController {
 	}
 
 	@GetMapping("/bandeja/analitica/{table}.csv")
-	ResponseEntity<byte[]> csv(@PathVariable String table, @RequestParam Map<String, String> params) {
+	ResponseEntity<byte[]> csv(@PathVariable String table, @RequestParam Map<String, String> params) throws IOException {
 		ScopeForm form = form(params);
 		StringBuilder csv = new StringBuilder("\uFEFF");
 		if (table.equals("pasos")) {
@@ -147,11 +156,12 @@ class AnalyticsController {
 			}
 			csv.append("paso,nombre,pasos,mediana_dias,p90_dias,max_dias,mediana_dias_habiles,mediana_horas_espera,"
 					+ "mediana_horas_trabajo,parte_del_tiempo_total\n");
-			for (StepMeasures s : cycleTimes.steps(form.scope(), form.version())) {
-				csv.append(String.join(",", cell(s.activityId()), cell(s.name()), String.valueOf(s.count()),
-						number(s.medianDays()), number(s.p90Days()), number(s.maxDays()), number(s.medianBusinessDays()),
-						number(s.medianWaitingHours()), number(s.medianWorkingHours()), number(s.shareOfCycleTime())))
-					.append('\n');
+			try (CSVPrinter printer = new CSVPrinter(csv, CSV)) {
+				for (StepMeasures s : cycleTimes.steps(form.scope(), form.version())) {
+					printer.printRecord(s.activityId(), s.name(), s.count(), number(s.medianDays()), number(s.p90Days()),
+							number(s.maxDays()), number(s.medianBusinessDays()), number(s.medianWaitingHours()),
+							number(s.medianWorkingHours()), number(s.shareOfCycleTime()));
+				}
 			}
 		}
 		else {
@@ -161,11 +171,12 @@ class AnalyticsController {
 			}
 			csv.append("grupo,casos,mediana_dias,p90_dias,max_dias,mediana_dias_habiles,p90_dias_habiles,"
 					+ "max_dias_habiles,dentro_del_plazo,por_silencio\n");
-			for (Measures m : rows) {
-				csv.append(String.join(",", cell(m.label()), String.valueOf(m.count()), number(m.medianDays()),
-						number(m.p90Days()), number(m.maxDays()), number(m.medianBusinessDays()),
-						number(m.p90BusinessDays()), number(m.maxBusinessDays()), number(m.onTimeShare()),
-						number(m.silenceShare()))).append('\n');
+			try (CSVPrinter printer = new CSVPrinter(csv, CSV)) {
+				for (Measures m : rows) {
+					printer.printRecord(m.label(), m.count(), number(m.medianDays()), number(m.p90Days()),
+							number(m.maxDays()), number(m.medianBusinessDays()), number(m.p90BusinessDays()),
+							number(m.maxBusinessDays()), number(m.onTimeShare()), number(m.silenceShare()));
+				}
 			}
 		}
 		return ResponseEntity.ok()
@@ -196,12 +207,9 @@ class AnalyticsController {
 				params.get("tramite"), params.get("version"), clock.today(), municipalities, catalog);
 	}
 
-	private static String cell(String text) {
-		return text == null ? "" : '"' + text.replace("\"", "\"\"") + '"';
-	}
-
-	private static String number(Double value) {
-		return value == null ? "" : String.format(Locale.ROOT, "%.4f", value);
+	/** Four decimals, unquoted; nothing for no value. */
+	private static BigDecimal number(Double value) {
+		return value == null ? null : BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP);
 	}
 
 }

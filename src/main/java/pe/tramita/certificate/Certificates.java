@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,10 +70,13 @@ public class Certificates {
 
 	private final String publicUrl;
 
+	private final ApplicationEventPublisher events;
+
 	Certificates(CertificateRepository repository, CertificateFileRepository files, Expedientes expedientes,
 			Municipalities municipalities, CertificateContents contents, CertificatePdf renderer, PdfSigner signer,
 			SigningKeys keys, Signatories signatories, MessageSource messages, LegalClock clock, JdbcTemplate jdbc,
-			@Value("${tramita.public-url}") String publicUrl) {
+			ApplicationEventPublisher events, @Value("${tramita.public-url}") String publicUrl) {
+		this.events = events;
 		this.repository = repository;
 		this.files = files;
 		this.expedientes = expedientes;
@@ -222,6 +226,8 @@ public class Certificates {
 		Certificate saved = repository.save(
 				new Certificate(facts, replaces == null ? null : replaces.id(), Documents.sha256(signed)));
 		files.save(new CertificateFile(saved.id(), signed));
+		events.publishEvent(new DocumentIssued(expediente.id(), expediente.caseNumber(), municipality.ubigeo(), type,
+				facts.number(), code, facts.verificationUrl(), facts.issuedAt(), replaces != null));
 		return saved;
 	}
 

@@ -1,6 +1,7 @@
 package pe.tramita.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,12 +25,16 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import pe.tramita.request.RiskLevel;
 import pe.tramita.support.Applications;
@@ -43,6 +48,7 @@ import pe.tramita.support.TramitaTest;
  * (signature valid, whole document signed) and BouncyCastle (PAdES attributes); copies changed in any way are told apart.
  */
 @TramitaTest
+@RecordApplicationEvents
 class SignedCertificateTests {
 
 	/** Asunción, a district no other test issues in: its signatory and coat of arms are this class's. */
@@ -56,6 +62,9 @@ class SignedCertificateTests {
 
 	@Autowired
 	Staff staff;
+
+	@Autowired
+	ApplicationEvents events;
 
 	@BeforeEach
 	void signatoryWithCoatOfArms() {
@@ -71,6 +80,13 @@ class SignedCertificateTests {
 		CertificateView corrected = certificates.reissue(constancia.verificationCode(), "Nombre del titular mal escrito.",
 				"Juana Quispe Ñahui de Torres", constancia.fields().stream().map(PrintedField::value).toList(),
 				staff.clerk("gerencia", ASUNCION));
+
+		assertThat(events.stream(DocumentIssued.class)).as("each issuance told the other modules")
+			.extracting(DocumentIssued::number, DocumentIssued::verificationCode, DocumentIssued::replacement)
+			.contains(tuple(licence.number(), licence.verificationCode(), false),
+					tuple(building.number(), building.verificationCode(), false),
+					tuple(constancia.number(), constancia.verificationCode(), false),
+					tuple(corrected.number(), corrected.verificationCode(), true));
 
 		for (CertificateView issued : new CertificateView[] { licence, building, constancia, corrected }) {
 			byte[] pdf = pdf(issued);
@@ -98,7 +114,9 @@ class SignedCertificateTests {
 			PDSignature signature = document.getLastSignatureDictionary();
 			assertThat(signature.getSubFilter()).isEqualTo("ETSI.CAdES.detached");
 			byte[] signedContent = signature.getSignedContent(pdf);
-			CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signedContent), signature.getContents(pdf));
+			// the signature's slot is padded with zeros after the CMS structure: read the structure alone
+			ContentInfo signed = ContentInfo.getInstance(new ASN1InputStream(signature.getContents(pdf)).readObject());
+			CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signedContent), signed);
 			SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
 			@SuppressWarnings("unchecked")
 			Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(signer.getSID());

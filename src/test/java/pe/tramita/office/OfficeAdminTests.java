@@ -39,8 +39,8 @@ import pe.tramita.tasklist.ClerkTasks;
 @TramitaTest
 class OfficeAdminTests {
 
-	/** Asunción, a municipality no other test uses. */
-	static final String ASUNCION = "060107";
+	/** Llacanora, a municipality no other test uses. */
+	static final String LLACANORA = "060107";
 
 	static final String NEW_OFFICE = "registro-civil";
 
@@ -74,18 +74,18 @@ class OfficeAdminTests {
 		assertThatThrownBy(() -> deploy(model)).as("refused while the office does not exist")
 			.hasMessageContaining(NEW_OFFICE);
 
-		Authentication admin = staff.login(Offices.ADMIN, ASUNCION);
-		String clerkId = staff.create("t.registro.asuncion", "mesa-de-partes", ASUNCION);
+		Authentication admin = staff.login(Offices.ADMIN, LLACANORA);
+		String clerkId = staff.create("t.registro.asuncion", "mesa-de-partes", LLACANORA);
 		String created = follow(admin, post("/bandeja/oficinas").param("id", NEW_OFFICE)
-			.param("nombre", "Oficina de Registro Civil").param("ubigeo", ASUNCION));
+			.param("nombre", "Oficina de Registro Civil").param("ubigeo", LLACANORA));
 		assertThat(created).contains("Oficina creada.", "Oficina de Registro Civil");
 		String added = follow(admin, post("/bandeja/oficinas/" + NEW_OFFICE + "/miembros").param("usuario", clerkId));
 		assertThat(added).contains("Cambios guardados.", clerkId);
 		assertThat(follow(admin, get("/bandeja/oficinas"))).contains("Oficina de Registro Civil", NEW_OFFICE);
 
 		deploy(model);
-		Filing filing = applications.fileComplaint(ASUNCION);
-		StaffUser mesa = staff.clerk("mesa-de-partes", ASUNCION);
+		Filing filing = applications.fileComplaint(LLACANORA);
+		StaffUser mesa = staff.clerk("mesa-de-partes", LLACANORA);
 		String route = taskOf(filing).getId();
 		tasks.claim(route, mesa);
 		assertThat(tasks.complete(route, mesa, Map.of("oficinaResponsable", NEW_OFFICE)).valid()).isTrue();
@@ -103,7 +103,7 @@ class OfficeAdminTests {
 
 	@Test
 	void badChangesAreRefusedWithTheirReasonAndChangeNothing() throws Exception {
-		Authentication admin = staff.login(Offices.ADMIN, ASUNCION);
+		Authentication admin = staff.login(Offices.ADMIN, LLACANORA);
 		assertThat(follow(admin, post("/bandeja/oficinas").param("id", "Mal Nombre").param("nombre", "Oficina")))
 			.contains("El identificador debe tener de 3 a 40 caracteres");
 		assertThat(follow(admin, post("/bandeja/oficinas").param("id", "mesa-de-partes").param("nombre", "Otra mesa")))
@@ -115,7 +115,7 @@ class OfficeAdminTests {
 		assertThat(offices.exists("oficina-sin-nombre") || offices.exists("oficina-lejana")).isFalse();
 
 		follow(admin, post("/bandeja/oficinas").param("id", "archivo-central").param("nombre", "Archivo Central")
-			.param("ubigeo", ASUNCION));
+			.param("ubigeo", LLACANORA));
 		assertThat(follow(admin, post("/bandeja/oficinas/archivo-central/miembros").param("usuario", "nadie-existe")))
 			.contains("Ese usuario no existe.");
 		String elsewhere = staff.create("t.archivo.cajamarca", "mesa-de-partes", Staff.CAJAMARCA);
@@ -128,7 +128,7 @@ class OfficeAdminTests {
 
 	@Test
 	void onlyAdministratorsSeeOrChangeOffices() throws Exception {
-		Authentication clerk = staff.login("mesa-de-partes", ASUNCION);
+		Authentication clerk = staff.login("mesa-de-partes", LLACANORA);
 		assertThat(status(get("/bandeja/oficinas").with(authentication(clerk)))).isEqualTo(403);
 		assertThat(status(post("/bandeja/oficinas").param("id", "oficina-de-un-clerk").param("nombre", "Oficina")
 			.with(authentication(clerk)).with(csrf()))).isEqualTo(403);
@@ -151,7 +151,7 @@ class OfficeAdminTests {
 	}
 
 	private void deploy(String model) {
-		repositoryService.createDeployment().tenantId(ASUNCION).name("queja-reclamo con registro civil")
+		repositoryService.createDeployment().tenantId(LLACANORA).name("queja-reclamo con registro civil")
 			.addString("queja-reclamo.bpmn", model).deploy();
 	}
 
