@@ -4,13 +4,11 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.TimeZone;
 
-import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
-@EnableProcessApplication
 public class TramitaApplication {
 
 	public static final String TIME_ZONE = "America/Lima";

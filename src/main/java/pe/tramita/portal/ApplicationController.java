@@ -101,9 +101,15 @@ class ApplicationController {
 			@RequestParam Map<String, String> typed, MultipartHttpServletRequest request, HttpServletResponse response,
 			Model model) {
 		Procedure procedure = prepare(model, ubigeo, key);
+		List<ModelFormField> fields = expedientes.applicationFields(ubigeo, procedure);
+		if (fields.isEmpty()) {
+			// the server, not the form, says which form a procedure has: this one has the business licence's
+			model.addAttribute("applicationForm", new ApplicationForm(applicant.documentType(), applicant.documentNumber(),
+					applicant.applicantName(), applicant.email(), applicant.phone(), "", "", "", "", "", null, null, false));
+			return formChanged(model, response, "portal/application");
+		}
 		List<UploadedFile> files = new ArrayList<>();
 		List<UploadProblem> uploadErrors = uploads(procedure, request, files);
-		List<ModelFormField> fields = expedientes.applicationFields(ubigeo, procedure);
 		ModelForms.Submission check = ModelForms.parse(fields, typed);
 		if (result.hasErrors() || !uploadErrors.isEmpty() || !check.valid()) {
 			return modelFormWithErrors(model, check, uploadErrors, response);
@@ -130,8 +136,17 @@ class ApplicationController {
 	@PostMapping(value = "/m/{ubigeo}/tramites/{key}/solicitud", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	String processApplicationForm(@PathVariable String ubigeo, @PathVariable String key,
 			@Valid @ModelAttribute("applicationForm") ApplicationForm form, BindingResult result,
-			MultipartHttpServletRequest request, HttpServletResponse response, Model model) {
+			@RequestParam Map<String, String> typed, MultipartHttpServletRequest request, HttpServletResponse response,
+			Model model) {
 		Procedure procedure = prepare(model, ubigeo, key);
+		List<ModelFormField> fields = expedientes.applicationFields(ubigeo, procedure);
+		if (!fields.isEmpty()) {
+			// a form without the model's fields (an old page, or one made by hand) cannot skip them: nothing is filed
+			model.addAttribute("applicantForm", new ApplicantForm(form.documentType(), form.documentNumber(),
+					form.applicantName(), form.email(), form.phone(), false));
+			model.addAttribute("fields", ModelForms.parse(fields, typed).fieldsAsTyped());
+			return formChanged(model, response, "portal/application-model");
+		}
 		List<UploadedFile> files = new ArrayList<>();
 		List<UploadProblem> uploadErrors = uploads(procedure, request, files);
 		if (result.hasErrors() || !uploadErrors.isEmpty()) {
@@ -143,6 +158,14 @@ class ApplicationController {
 		Filing filing = expedientes.apply(ubigeo, procedure, form, files);
 		receipts.hand(filing, request, response);
 		return "redirect:/m/" + ubigeo + "/tramites/" + key + "/presentada";
+	}
+
+	/** The procedure's form as it is now, to fill in again; nothing was saved. */
+	private static String formChanged(Model model, HttpServletResponse response, String view) {
+		response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+		model.addAttribute("formChanged", true);
+		model.addAttribute("uploadErrors", List.of());
+		return view;
 	}
 
 	/** Every required document present and every file acceptable; the accepted ones are added to {@code files}. */

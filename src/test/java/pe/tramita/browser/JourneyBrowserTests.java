@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -20,6 +21,7 @@ import pe.tramita.support.TramitaTest;
  * {@code target/screenshots}.
  */
 @TramitaTest
+@Tag("browser")
 abstract class JourneyBrowserTests {
 
 	@LocalServerPort

@@ -26,7 +26,9 @@ import pe.tramita.support.TramitaTest;
 @TramitaTest
 class BadInputTests {
 
-	private static final String FORM = "/m/060101/tramites/licencia-funcionamiento/solicitud";
+	private static final String UBIGEO = "060101";
+
+	private static final String FORM = "/m/" + UBIGEO + "/tramites/licencia-funcionamiento/solicitud";
 
 	@Autowired
 	MockMvc mvc;
@@ -134,9 +136,9 @@ class BadInputTests {
 
 	/** Posts a valid application with some fields changed, expects the form back with the message and nothing saved. */
 	private String assertRefused(Map<String, String> changes, MockMultipartFile file, String message) throws Exception {
-		long cases = count("tramita.expediente");
-		long documents = count("tramita.document");
-		long instances = runtimeService.createProcessInstanceQuery().count();
+		long cases = cases();
+		long documents = documents();
+		long instances = runtimeService.createProcessInstanceQuery().tenantIdIn(UBIGEO).count();
 		MockMultipartHttpServletRequestBuilder request = multipart(FORM);
 		if (file != null) {
 			request.file(file);
@@ -147,14 +149,19 @@ class BadInputTests {
 		String page = mvc.perform(request.with(csrf())).andExpect(status().isUnprocessableEntity()).andReturn().getResponse()
 			.getContentAsString();
 		assertThat(page).contains("Revise los datos marcados; no se ha guardado nada todavía.", message);
-		assertThat(count("tramita.expediente")).isEqualTo(cases);
-		assertThat(count("tramita.document")).isEqualTo(documents);
-		assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
+		assertThat(cases()).isEqualTo(cases);
+		assertThat(documents()).isEqualTo(documents);
+		assertThat(runtimeService.createProcessInstanceQuery().tenantIdIn(UBIGEO).count()).isEqualTo(instances);
 		return page;
 	}
 
-	private long count(String table) {
-		return jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
+	/** The form's municipality's cases and documents: what a refused application would have added to. */
+	private long cases() {
+		return jdbc.queryForObject("SELECT count(*) FROM tramita.expediente WHERE ubigeo = ?", Long.class, UBIGEO);
+	}
+
+	private long documents() {
+		return jdbc.queryForObject("SELECT count(*) FROM tramita.document WHERE ubigeo = ?", Long.class, UBIGEO);
 	}
 
 }

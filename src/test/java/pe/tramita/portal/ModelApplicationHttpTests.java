@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import pe.tramita.request.Filing;
+import pe.tramita.request.RiskLevel;
 import pe.tramita.support.Applications;
 import pe.tramita.support.FilingReceipts;
 import pe.tramita.support.SampleFiles;
@@ -81,6 +82,30 @@ class ModelApplicationHttpTests {
 				"Limpieza pública y recojo de residuos", "El camión recolector no pasa por el Jr. Amalia Puga");
 	}
 
+	@Test
+	void theServerNotTheFormSaysWhichFormAProcedureHas() throws Exception {
+		int before = cases();
+		// the business licence's form, posted to the complaint: it would skip every field the complaint's model declares
+		MockMultipartHttpServletRequestBuilder licenceForm = multipart(FORM);
+		Applications.formFields(RiskLevel.BAJO).forEach((name, value) -> licenceForm.param(name, value));
+		String page = mvc.perform(licenceForm.with(csrf())).andExpect(status().isUnprocessableEntity()).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(page).contains("No se registró nada", "Qué ocurrió", "name=\"formularioDelModelo\"");
+		assertThat(cases()).isEqualTo(before);
+
+		// and the complaint's form posted to the business licence
+		int licences = licences();
+		MockMultipartHttpServletRequestBuilder modelForm = multipart("/m/060101/tramites/licencia-funcionamiento/solicitud");
+		Map<String, String> fields = new HashMap<>(Applications.complaintFields());
+		fields.putAll(Map.of("formularioDelModelo", "1", "documentType", "DNI", "documentNumber", "45678912",
+				"applicantName", "Juana Quispe Ñahui", "email", "juana@example.pe", "declarationAccepted", "true"));
+		fields.forEach((name, value) -> modelForm.param(name, value));
+		String licencePage = mvc.perform(modelForm.with(csrf())).andExpect(status().isUnprocessableEntity()).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(licencePage).contains("No se registró nada", "name=\"ruc\"");
+		assertThat(licences()).isEqualTo(licences);
+	}
+
 	private org.springframework.test.web.servlet.ResultActions submit(Map<String, String> fields) throws Exception {
 		MockMultipartHttpServletRequestBuilder request = multipart(FORM);
 		request.file(SampleFiles.part("documento-pruebas", "foto.pdf", "application/pdf", SampleFiles.pdf()));
@@ -92,8 +117,15 @@ class ModelApplicationHttpTests {
 		return mvc.perform(request.with(csrf()));
 	}
 
+	private int licences() {
+		return jdbc.queryForObject(
+				"SELECT count(*) FROM tramita.expediente WHERE ubigeo = '060101' AND procedure_key = 'licencia-funcionamiento'",
+				Integer.class);
+	}
+
 	private int cases() {
-		return jdbc.queryForObject("SELECT count(*) FROM tramita.expediente", Integer.class);
+		return jdbc.queryForObject("SELECT count(*) FROM tramita.expediente WHERE ubigeo = '060101' AND procedure_key = 'queja-reclamo'",
+				Integer.class);
 	}
 
 }

@@ -80,7 +80,8 @@ class InternalProcedureHttpTests {
 	}
 
 	private int cases() {
-		return jdbc.queryForObject("SELECT count(*) FROM tramita.expediente", Integer.class);
+		return jdbc.queryForObject("SELECT count(*) FROM tramita.expediente WHERE procedure_key = 'contratacion-menor'",
+				Integer.class);
 	}
 
 }
