@@ -27,8 +27,8 @@ import pe.tramita.request.ExpedienteView;
 import pe.tramita.request.Expedientes;
 import pe.tramita.security.Offices;
 import pe.tramita.security.StaffUser;
-import pe.tramita.web.NotFoundException;
 import pe.tramita.text.VisibleText;
+import pe.tramita.web.NotFoundException;
 
 /**
  * Issued documents: numbered per municipality, document type and year without gaps, rendered once as signed

@@ -1,11 +1,5 @@
 package pe.tramita.tasklist;
 
-import pe.tramita.engine.TaskFilter;
-
-import pe.tramita.engine.TaskSort;
-
-import pe.tramita.engine.TaskView;
-
 import java.time.Instant;
 
 import jakarta.persistence.Entity;
@@ -13,6 +7,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import pe.tramita.engine.TaskFilter;
+import pe.tramita.engine.TaskSort;
+import pe.tramita.engine.TaskView;
 
 /** A task list filter a clerk saved under a name; only its owner sees it. */
 @Entity

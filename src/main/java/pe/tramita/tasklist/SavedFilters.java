@@ -1,7 +1,5 @@
 package pe.tramita.tasklist;
 
-import pe.tramita.engine.TaskFilter;
-
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import pe.tramita.calendar.LegalClock;
+import pe.tramita.engine.TaskFilter;
 import pe.tramita.security.StaffUser;
 import pe.tramita.text.VisibleText;
 

@@ -1,15 +1,5 @@
 package pe.tramita.tasklist;
 
-import pe.tramita.engine.TaskPage;
-
-import pe.tramita.engine.TaskFilter;
-
-import pe.tramita.engine.TaskSort;
-
-import pe.tramita.engine.TaskView;
-
-import pe.tramita.engine.TaskSearch;
-
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -29,6 +19,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pe.tramita.catalog.ProcedureCatalog;
 import pe.tramita.document.Documents;
 import pe.tramita.document.UploadRejectedException;
+import pe.tramita.engine.TaskFilter;
+import pe.tramita.engine.TaskPage;
+import pe.tramita.engine.TaskSearch;
+import pe.tramita.engine.TaskSort;
+import pe.tramita.engine.TaskView;
 import pe.tramita.form.FieldError;
 import pe.tramita.form.ModelForms;
 import pe.tramita.security.StaffUser;

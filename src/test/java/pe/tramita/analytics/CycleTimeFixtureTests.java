@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
-import pe.tramita.support.TestTime;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,16 +22,17 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
-import pe.tramita.request.CaseConcluded;
+import pe.tramita.analytics.CycleTimes.Measures;
+import pe.tramita.analytics.CycleTimes.Scope;
+import pe.tramita.analytics.CycleTimes.StepMeasures;
 import pe.tramita.calendar.BusinessCalendar;
+import pe.tramita.request.CaseConcluded;
 import pe.tramita.request.Filing;
 import pe.tramita.security.Offices;
 import pe.tramita.security.StaffUser;
 import pe.tramita.support.CaseClock;
 import pe.tramita.support.Staff;
-import pe.tramita.analytics.CycleTimes.Measures;
-import pe.tramita.analytics.CycleTimes.Scope;
-import pe.tramita.analytics.CycleTimes.StepMeasures;
+import pe.tramita.support.TestTime;
 
 /**
  * Three licence cases of Anguia (Chota) worked by clerks at known instants with the engine clock under the test's

@@ -22,9 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import pe.tramita.analytics.CycleTimeRecorder;
 import pe.tramita.analytics.CycleTimes;
 import pe.tramita.analytics.CycleTimes.Measures;
-import pe.tramita.request.CaseConcluded;
 import pe.tramita.calendar.BusinessCalendar;
 import pe.tramita.municipality.Municipalities;
+import pe.tramita.request.CaseConcluded;
 import pe.tramita.support.Staff;
 import pe.tramita.support.TramitaTest;
 

@@ -21,11 +21,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import pe.tramita.calendar.LegalClock;
-import pe.tramita.security.StaffUser;
-import pe.tramita.support.Staff;
 import pe.tramita.engine.TaskFilter;
 import pe.tramita.engine.TaskSearch;
 import pe.tramita.engine.TaskView;
+import pe.tramita.security.StaffUser;
+import pe.tramita.support.Staff;
 import pe.tramita.support.TramitaTest;
 
 /**

@@ -8,7 +8,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
-import pe.tramita.support.TestTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,6 +23,7 @@ import pe.tramita.request.Filing;
 import pe.tramita.security.Offices;
 import pe.tramita.security.StaffUser;
 import pe.tramita.support.CaseClock;
+import pe.tramita.support.TestTime;
 
 /**
  * An advisor reads the cycle times of Chilete's licences in headless Chromium — the diagram with each step's time on

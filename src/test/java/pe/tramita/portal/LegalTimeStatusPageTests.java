@@ -10,7 +10,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import pe.tramita.support.TestTime;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +21,7 @@ import pe.tramita.request.Filing;
 import pe.tramita.request.RiskLevel;
 import pe.tramita.support.Applications;
 import pe.tramita.support.Staff;
+import pe.tramita.support.TestTime;
 import pe.tramita.support.TramitaTest;
 
 /** What the citizen reads about the legal clock: stopped while observed, and approval by positive silence. */

@@ -8,7 +8,6 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Map;
 
-import pe.tramita.support.TestTime;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +20,7 @@ import pe.tramita.request.ExpedienteStatus;
 import pe.tramita.request.ExpedienteView;
 import pe.tramita.request.Filing;
 import pe.tramita.support.Staff;
+import pe.tramita.support.TestTime;
 
 /**
  * Every path of processes/acceso-informacion: delivery in term, one extension announced within 2 business days,

@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.util.Date;
 import java.util.Map;
 
-import pe.tramita.support.TestTime;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
 import pe.tramita.support.PdfChecks;
 import pe.tramita.support.Staff;
+import pe.tramita.support.TestTime;
 
 /**
  * Every path of processes/licencia-edificacion-a (automatic approval, then verification) and

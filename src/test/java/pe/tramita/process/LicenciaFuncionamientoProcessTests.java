@@ -10,7 +10,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import pe.tramita.support.TestTime;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -30,6 +29,7 @@ import pe.tramita.request.RiskLevel;
 import pe.tramita.support.PdfChecks;
 import pe.tramita.support.SampleFiles;
 import pe.tramita.support.Staff;
+import pe.tramita.support.TestTime;
 
 /** Every path of processes/licencia-funcionamiento, through the real engine, beans and database. */
 class LicenciaFuncionamientoProcessTests extends ProcessPathTests {

@@ -1,13 +1,5 @@
 package pe.tramita.tasklist;
 
-import pe.tramita.engine.TaskRow;
-
-import pe.tramita.engine.TaskFilter;
-
-import pe.tramita.engine.TaskView;
-
-import pe.tramita.engine.TaskSearch;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -34,6 +26,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.document.Documents;
 import pe.tramita.document.UploadRejectedException;
+import pe.tramita.engine.TaskFilter;
+import pe.tramita.engine.TaskRow;
+import pe.tramita.engine.TaskSearch;
+import pe.tramita.engine.TaskView;
 import pe.tramita.request.Filing;
 import pe.tramita.request.RiskLevel;
 import pe.tramita.security.Offices;

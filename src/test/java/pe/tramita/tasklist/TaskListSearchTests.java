@@ -1,17 +1,5 @@
 package pe.tramita.tasklist;
 
-import pe.tramita.engine.TaskRow;
-
-import pe.tramita.engine.TaskPage;
-
-import pe.tramita.engine.TaskFilter;
-
-import pe.tramita.engine.TaskSort;
-
-import pe.tramita.engine.TaskView;
-
-import pe.tramita.engine.TaskSearch;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -28,7 +16,6 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.camunda.bpm.engine.TaskService;
-import pe.tramita.support.TestTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,12 +24,19 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import pe.tramita.TramitaApplication;
 import pe.tramita.calendar.LegalClock;
+import pe.tramita.engine.TaskFilter;
+import pe.tramita.engine.TaskPage;
+import pe.tramita.engine.TaskRow;
+import pe.tramita.engine.TaskSearch;
+import pe.tramita.engine.TaskSort;
+import pe.tramita.engine.TaskView;
 import pe.tramita.request.Filing;
 import pe.tramita.request.RiskLevel;
 import pe.tramita.security.Offices;
 import pe.tramita.security.StaffUser;
 import pe.tramita.support.Applications;
 import pe.tramita.support.Staff;
+import pe.tramita.support.TestTime;
 import pe.tramita.support.TramitaTest;
 
 /**
