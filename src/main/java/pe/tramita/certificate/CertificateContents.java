@@ -26,28 +26,27 @@ class CertificateContents {
 	}
 
 	String holder(DocumentType type, ExpedienteView expediente) {
-		return type == DocumentType.LICENCIA_FUNCIONAMIENTO && expediente.businessName() != null
-				? expediente.businessName() : expediente.applicantName();
+		return type == DocumentType.LICENCIA_FUNCIONAMIENTO && expediente.value("businessName") != null
+				? expediente.value("businessName") : expediente.applicantName();
 	}
 
 	List<PrintedField> fields(DocumentType type, ExpedienteView expediente, String riskLevel) {
 		List<PrintedField> fields = new ArrayList<>();
 		switch (type) {
 			case LICENCIA_FUNCIONAMIENTO -> {
-				add(fields, "certificate.pdf.ruc", expediente.ruc());
-				add(fields, "certificate.pdf.tradeName", expediente.tradeName());
-				add(fields, "certificate.pdf.address", expediente.address());
-				add(fields, "certificate.pdf.activity", expediente.activity());
-				add(fields, "certificate.pdf.area", area(expediente));
+				// the fields of the licence's application form (its model's start event), by id
+				add(fields, "certificate.pdf.ruc", expediente.value("ruc"));
+				add(fields, "certificate.pdf.tradeName", expediente.value("tradeName"));
+				add(fields, "certificate.pdf.address", expediente.value("address"));
+				add(fields, "certificate.pdf.activity", expediente.value("activity"));
+				add(fields, "certificate.pdf.area", expediente.value("areaM2") == null ? null
+						: expediente.value("areaM2") + " m²");
 				add(fields, "certificate.pdf.risk", riskLevel == null ? null : text("risk." + riskLevel));
 				add(fields, "certificate.pdf.validity", text("certificate.pdf.indefinite"));
 			}
 			case LICENCIA_EDIFICACION -> {
 				// a model-declared application prints what the citizen filed, with the model's labels
 				expediente.applicationData().forEach(item -> add(fields, item.label(), item.value()));
-				add(fields, "certificate.pdf.address", expediente.address());
-				add(fields, "certificate.pdf.work", expediente.activity());
-				add(fields, "certificate.pdf.builtArea", area(expediente));
 				add(fields, "certificate.pdf.validity", text("certificate.pdf.LICENCIA_EDIFICACION.validity"));
 			}
 			case CONSTANCIA -> {
@@ -57,10 +56,6 @@ class CertificateContents {
 			}
 		}
 		return fields;
-	}
-
-	private static String area(ExpedienteView expediente) {
-		return expediente.areaM2() == null ? null : expediente.areaM2().toPlainString() + " m²";
 	}
 
 	private static void add(List<PrintedField> fields, String label, String value) {

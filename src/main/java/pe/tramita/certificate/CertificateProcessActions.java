@@ -41,7 +41,9 @@ public class CertificateProcessActions {
 
 	private static String riskLevel(DelegateExecution execution) {
 		Object confirmed = execution.getVariable("nivelRiesgo");
-		Object declared = execution.getVariable("riesgoDeclarado");
+		// the application's riskLevel field; riesgoDeclarado in cases filed before the licence's form was in its model
+		Object declared = execution.hasVariable("riskLevel") ? execution.getVariable("riskLevel")
+				: execution.getVariable("riesgoDeclarado");
 		return confirmed != null ? confirmed.toString() : declared == null ? null : declared.toString();
 	}
 

@@ -2,17 +2,16 @@ package pe.tramita.demo;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
@@ -30,7 +29,6 @@ import pe.tramita.document.Documents;
 import pe.tramita.document.FileKind;
 import pe.tramita.document.UploadedFile;
 import pe.tramita.request.ApplicantForm;
-import pe.tramita.request.ApplicationForm;
 import pe.tramita.request.Expedientes;
 import pe.tramita.request.IdentityDocumentType;
 import pe.tramita.request.RiskLevel;
@@ -188,13 +186,15 @@ class DemoData {
 
 	private String file(Procedure procedure, String ubigeo, String business, RiskLevel risk) {
 		String dni = "%08d".formatted(41234500 + ++applicants);
-		ApplicationForm form = new ApplicationForm(IdentityDocumentType.DNI, dni,
-				"Rosa Chávez Quispe", "rosa.chavez@example.pe", "976543210", "20131312955", business + " S.A.C.",
-				business, "Jr. Amalia Puga 123, Cajamarca", "Comercio minorista", new BigDecimal("48.50"), risk, true);
+		ApplicantForm applicant = new ApplicantForm(IdentityDocumentType.DNI, dni, "Rosa Chávez Quispe",
+				"rosa.chavez@example.pe", "976543210", true);
+		Map<String, String> fields = Map.of("ruc", "20131312955", "businessName", business + " S.A.C.", "tradeName",
+				business, "address", "Jr. Amalia Puga 123, Cajamarca", "activity", "Comercio minorista", "areaM2", "48.50",
+				"riskLevel", risk.name());
 		byte[] pdf = samplePdf();
 		UploadedFile declaration = new UploadedFile("declaracion-itse", "declaracion-jurada.pdf", FileKind.PDF, pdf,
 				Documents.sha256(pdf));
-		return expedientes.apply(ubigeo, procedure, form, List.of(declaration)).caseNumber();
+		return expedientes.apply(ubigeo, procedure, applicant, fields, List.of(declaration)).filing().caseNumber();
 	}
 
 	private void reviewOk(String caseNumber, String clerk) {

@@ -1,5 +1,6 @@
 package pe.tramita.form;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -16,12 +17,14 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 
 import pe.tramita.TramitaApplication;
 import pe.tramita.calendar.LegalClock;
+import pe.tramita.text.Ruc;
 import pe.tramita.text.VisibleText;
 
 /**
  * Turns the {@code camunda:formField}s a model declares (on a user task, or on the start event for the citizen's
  * application) into fields to render, and the typed text back into process variables, checking the model's
- * constraints (required, minlength, maxlength, min, max, readonly) and the {@code requiredWhen} property.
+ * constraints (required, minlength, maxlength, min, max, readonly, and Tramita's ruc and decimal) and the
+ * {@code requiredWhen} property.
  */
 public final class ModelForms {
 
@@ -44,6 +47,8 @@ public final class ModelForms {
 		Long max = null;
 		boolean required = false;
 		boolean readOnly = false;
+		String format = null;
+		ModelFormField.Decimal decimal = null;
 		for (FormFieldValidationConstraint constraint : field.getValidationConstraints()) {
 			Object config = constraint.getConfiguration();
 			switch (constraint.getName()) {
@@ -53,6 +58,11 @@ public final class ModelForms {
 				case "maxlength" -> maxLength = Integer.valueOf(config.toString());
 				case "min" -> min = Long.valueOf(config.toString());
 				case "max" -> max = Long.valueOf(config.toString());
+				case FormConstraints.RUC -> format = FormConstraints.RUC;
+				case FormConstraints.DECIMAL -> {
+					format = FormConstraints.DECIMAL;
+					decimal = ModelFormField.Decimal.parse(config.toString());
+				}
 				default -> throw new IllegalStateException(
 						"Form field " + field.getId() + " uses unknown constraint " + constraint.getName());
 			}
@@ -61,7 +71,8 @@ public final class ModelForms {
 				? new LinkedHashMap<>((Map<String, String>) field.getType().getInformation("values")) : Map.of();
 		return new ModelFormField(field.getId(), field.getLabel() == null ? field.getId() : field.getLabel(),
 				field.getTypeName(), required, readOnly, minLength, maxLength, min, max, options,
-				field.getProperties().get("requiredWhen"), display(field.getValue(), field.getDefaultValue()));
+				field.getProperties().get("requiredWhen"), display(field.getValue(), field.getDefaultValue()), format,
+				decimal);
 	}
 
 	private static String display(TypedValue value, Object defaultValue) {
@@ -82,6 +93,19 @@ public final class ModelForms {
 			return errors.isEmpty();
 		}
 
+	}
+
+	/** Null for a number within the bounds and decimals; else the message key of what is wrong with it. */
+	static String decimalProblem(String text, ModelFormField.Decimal bounds) {
+		BigDecimal number;
+		try {
+			number = new BigDecimal(text);
+		}
+		catch (NumberFormatException e) {
+			return "taskForm.decimal";
+		}
+		boolean inRange = number.compareTo(bounds.min()) >= 0 && number.compareTo(bounds.max()) <= 0;
+		return inRange && number.stripTrailingZeros().scale() <= bounds.scale() ? null : "taskForm.decimalRange";
 	}
 
 	public static Submission parse(List<ModelFormField> fields, Map<String, String> typed) {
@@ -161,6 +185,20 @@ public final class ModelForms {
 				if (field.maxLength() != null && text.length() > field.maxLength()) {
 					errors.add(new FieldError(field.id(), "taskForm.maxLength", List.of(field.label(), field.maxLength())));
 					return null;
+				}
+				if (FormConstraints.RUC.equals(field.format()) && !Ruc.isValid(text)) {
+					errors.add(new FieldError(field.id(), "taskForm.ruc", List.of(field.label())));
+					return null;
+				}
+				if (field.decimal() != null) {
+					String problem = decimalProblem(text, field.decimal());
+					if (problem != null) {
+						ModelFormField.Decimal d = field.decimal();
+						errors.add(new FieldError(field.id(), problem, List.of(field.label(), d.min().toPlainString(),
+								d.max().toPlainString(), d.scale())));
+						return null;
+					}
+					return new BigDecimal(text).toPlainString();
 				}
 				return text;
 		}

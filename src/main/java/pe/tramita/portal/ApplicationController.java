@@ -37,12 +37,10 @@ import pe.tramita.form.ModelForms;
 import pe.tramita.municipality.Municipalities;
 import pe.tramita.municipality.MunicipalityView;
 import pe.tramita.request.ApplicantForm;
-import pe.tramita.request.ApplicationForm;
-import pe.tramita.request.ApplicationFormValidator;
+import pe.tramita.request.ApplicantValidator;
 import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
 import pe.tramita.request.IdentityDocumentType;
-import pe.tramita.request.RiskLevel;
 import pe.tramita.web.NotFoundException;
 
 /** The online application: form, documents, and on success the case number and access code. */
@@ -50,9 +48,6 @@ import pe.tramita.web.NotFoundException;
 class ApplicationController {
 
 	static final String UPLOAD_PREFIX = "documento-";
-
-	/** Marks the form of a procedure whose fields come from its model. */
-	static final String MODEL_FORM = "formularioDelModelo";
 
 	private final Municipalities municipalities;
 
@@ -76,54 +71,44 @@ class ApplicationController {
 		this.expedientes = expedientes;
 	}
 
-	@InitBinder({ "applicationForm", "applicantForm" })
+	@InitBinder("applicantForm")
 	void initBinder(WebDataBinder binder) {
-		binder.addValidators(new ApplicationFormValidator());
+		binder.addValidators(new ApplicantValidator());
 	}
 
-	/** The business licence has its own form; other procedures declare theirs on their model's start event. */
+	/** Every procedure's application form is the one its model declares on its start event. */
 	@GetMapping("/m/{ubigeo}/tramites/{key}/solicitud")
 	String initApplicationForm(@PathVariable String ubigeo, @PathVariable String key, Model model) {
 		Procedure procedure = prepare(model, ubigeo, key);
-		List<ModelFormField> fields = expedientes.applicationFields(ubigeo, procedure);
-		if (!fields.isEmpty()) {
-			model.addAttribute("applicantForm", ApplicantForm.empty());
-			model.addAttribute("fields", fields);
-			return "portal/application-model";
-		}
-		model.addAttribute("applicationForm", ApplicationForm.empty());
-		return "portal/application";
+		model.addAttribute("applicantForm", ApplicantForm.empty());
+		model.addAttribute("fields", expedientes.applicationFields(ubigeo, procedure));
+		return "portal/application-model";
 	}
 
-	@PostMapping(value = "/m/{ubigeo}/tramites/{key}/solicitud", params = MODEL_FORM,
-			consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	String processModelApplication(@PathVariable String ubigeo, @PathVariable String key,
+	/** Whatever the page posted, the fields checked are the ones the procedure's model declares now. */
+	@PostMapping(value = "/m/{ubigeo}/tramites/{key}/solicitud", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	String processApplication(@PathVariable String ubigeo, @PathVariable String key,
 			@Valid @ModelAttribute("applicantForm") ApplicantForm applicant, BindingResult result,
 			@RequestParam Map<String, String> typed, MultipartHttpServletRequest request, HttpServletResponse response,
 			Model model) {
 		Procedure procedure = prepare(model, ubigeo, key);
 		List<ModelFormField> fields = expedientes.applicationFields(ubigeo, procedure);
-		if (fields.isEmpty()) {
-			// the server, not the form, says which form a procedure has: this one has the business licence's
-			model.addAttribute("applicationForm", new ApplicationForm(applicant.documentType(), applicant.documentNumber(),
-					applicant.applicantName(), applicant.email(), applicant.phone(), "", "", "", "", "", null, null, false));
-			return formChanged(model, response, "portal/application");
-		}
 		List<UploadedFile> files = new ArrayList<>();
 		List<UploadProblem> uploadErrors = uploads(procedure, request, files);
 		ModelForms.Submission check = ModelForms.parse(fields, typed);
 		if (result.hasErrors() || !uploadErrors.isEmpty() || !check.valid()) {
-			return modelFormWithErrors(model, check, uploadErrors, response);
+			return formWithErrors(model, check, uploadErrors, response);
 		}
 		Expedientes.ModelApplication application = expedientes.apply(ubigeo, procedure, applicant, typed, files);
 		if (application.filing() == null) {
-			return modelFormWithErrors(model, application.submission(), uploadErrors, response);
+			return formWithErrors(model, application.submission(), uploadErrors, response);
 		}
 		receipts.hand(application.filing(), request, response);
 		return "redirect:/m/" + ubigeo + "/tramites/" + key + "/presentada";
 	}
 
-	private static String modelFormWithErrors(Model model, ModelForms.Submission submission,
+	/** The form comes back with every problem marked; nothing was saved. */
+	private static String formWithErrors(Model model, ModelForms.Submission submission,
 			List<UploadProblem> uploadErrors, HttpServletResponse response) {
 		response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 		model.addAttribute("fields", submission.fieldsAsTyped());
@@ -132,41 +117,6 @@ class ApplicationController {
 				submission.errors().stream().collect(Collectors.groupingBy(FieldError::fieldId)));
 		model.addAttribute("uploadErrors", uploadErrors);
 		return "portal/application-model";
-	}
-
-	@PostMapping(value = "/m/{ubigeo}/tramites/{key}/solicitud", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	String processApplicationForm(@PathVariable String ubigeo, @PathVariable String key,
-			@Valid @ModelAttribute("applicationForm") ApplicationForm form, BindingResult result,
-			@RequestParam Map<String, String> typed, MultipartHttpServletRequest request, HttpServletResponse response,
-			Model model) {
-		Procedure procedure = prepare(model, ubigeo, key);
-		List<ModelFormField> fields = expedientes.applicationFields(ubigeo, procedure);
-		if (!fields.isEmpty()) {
-			// a form without the model's fields (an old page, or one made by hand) cannot skip them: nothing is filed
-			model.addAttribute("applicantForm", new ApplicantForm(form.documentType(), form.documentNumber(),
-					form.applicantName(), form.email(), form.phone(), false));
-			model.addAttribute("fields", ModelForms.parse(fields, typed).fieldsAsTyped());
-			return formChanged(model, response, "portal/application-model");
-		}
-		List<UploadedFile> files = new ArrayList<>();
-		List<UploadProblem> uploadErrors = uploads(procedure, request, files);
-		if (result.hasErrors() || !uploadErrors.isEmpty()) {
-			// the form comes back with every problem marked; nothing was saved
-			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-			model.addAttribute("uploadErrors", uploadErrors);
-			return "portal/application";
-		}
-		Filing filing = expedientes.apply(ubigeo, procedure, form, files);
-		receipts.hand(filing, request, response);
-		return "redirect:/m/" + ubigeo + "/tramites/" + key + "/presentada";
-	}
-
-	/** The procedure's form as it is now, to fill in again; nothing was saved. */
-	private static String formChanged(Model model, HttpServletResponse response, String view) {
-		response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-		model.addAttribute("formChanged", true);
-		model.addAttribute("uploadErrors", List.of());
-		return view;
 	}
 
 	/** Every required document present and every file acceptable; the accepted ones are added to {@code files}. */
@@ -210,7 +160,6 @@ class ApplicationController {
 		model.addAttribute("municipality", municipality);
 		model.addAttribute("procedure", procedure);
 		model.addAttribute("documentTypes", IdentityDocumentType.values());
-		model.addAttribute("riskLevels", RiskLevel.values());
 		model.addAttribute("maxUploadSize", documents.maxSize().toMegabytes());
 		model.addAttribute("uploadPrefix", UPLOAD_PREFIX);
 		return procedure;

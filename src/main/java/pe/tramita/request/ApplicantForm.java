@@ -11,8 +11,7 @@ import pe.tramita.text.MailAddress;
 import pe.tramita.text.VisibleText;
 
 /**
- * Who applies, for procedures whose own fields come from their BPMN model: identity, contact and the sworn
- * statement. (The business licence has its own {@link ApplicationForm}.)
+ * Who applies: identity, contact and the sworn statement. The procedure's own fields come from its BPMN model.
  */
 public record ApplicantForm(
 		@NotNull(message = "{field.required}") IdentityDocumentType documentType,

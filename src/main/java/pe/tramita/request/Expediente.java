@@ -1,10 +1,11 @@
 package pe.tramita.request;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -53,22 +54,6 @@ class Expediente {
 
 	private String applicantPhone;
 
-	@Column(columnDefinition = "char(11)")
-	private String ruc;
-
-	private String businessName;
-
-	private String tradeName;
-
-	private String address;
-
-	private String activity;
-
-	@Column(name = "area_m2")
-	private BigDecimal areaM2;
-
-	@Enumerated(EnumType.STRING)
-	private RiskLevel declaredRisk;
 
 	private Instant filedAt;
 
@@ -85,6 +70,10 @@ class Expediente {
 	@JdbcTypeCode(SqlTypes.JSON)
 	private List<ApplicationItem> applicationData = new ArrayList<>();
 
+	/** The same, by field id and as typed: what code reads (the RUC for the search, the address for a licence). */
+	@JdbcTypeCode(SqlTypes.JSON)
+	private Map<String, String> applicationValues = new LinkedHashMap<>();
+
 	protected Expediente() {
 	}
 
@@ -98,25 +87,13 @@ class Expediente {
 
 	/** An application whose fields the procedure's model declares. */
 	Expediente(CaseNumber number, String procedureKey, String accessCodeHash, ApplicantForm applicant,
-			List<ApplicationItem> applicationData, Instant filedAt, LocalDate dueDate) {
+			List<ApplicationItem> applicationData, Map<String, String> applicationValues, Instant filedAt,
+			LocalDate dueDate) {
 		this(number, procedureKey, accessCodeHash, filedAt, dueDate);
 		applicant(applicant.documentType(), applicant.documentNumber(), applicant.applicantName(), applicant.email(),
 				applicant.phone());
 		this.applicationData = List.copyOf(applicationData);
-	}
-
-	/** A business licence application. */
-	Expediente(CaseNumber number, String procedureKey, String accessCodeHash, ApplicationForm form, Instant filedAt,
-			LocalDate dueDate) {
-		this(number, procedureKey, accessCodeHash, filedAt, dueDate);
-		applicant(form.documentType(), form.documentNumber(), form.applicantName(), form.email(), form.phone());
-		this.ruc = form.ruc();
-		this.businessName = form.businessName();
-		this.tradeName = emptyToNull(form.tradeName());
-		this.address = form.address();
-		this.activity = form.activity();
-		this.areaM2 = form.areaM2();
-		this.declaredRisk = form.riskLevel();
+		this.applicationValues = new LinkedHashMap<>(applicationValues);
 	}
 
 	private Expediente(CaseNumber number, String procedureKey, String accessCodeHash, Instant filedAt,
@@ -194,9 +171,10 @@ class Expediente {
 
 	ExpedienteView toView() {
 		return new ExpedienteView(id, caseNumber, ubigeo, procedureKey, status, applicantDocumentType,
-				applicantDocumentNumber, applicantName, applicantEmail, applicantPhone, ruc, businessName, tradeName,
-				address, activity, areaM2, declaredRisk, filedAt, dueDate, observation, decisionReason, resolvedAt,
-				processInstanceId, applicationData == null ? List.of() : List.copyOf(applicationData));
+				applicantDocumentNumber, applicantName, applicantEmail, applicantPhone, filedAt, dueDate, observation,
+				decisionReason, resolvedAt, processInstanceId,
+				applicationData == null ? List.of() : List.copyOf(applicationData),
+				applicationValues == null ? Map.of() : Map.copyOf(applicationValues));
 	}
 
 	private static String emptyToNull(String value) {

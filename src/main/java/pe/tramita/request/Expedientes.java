@@ -40,6 +40,9 @@ public class Expedientes {
 
 	static final String CORRECTION_MESSAGE = "subsanacionPresentada";
 
+	/** The application field whose value chooses the term where the TUPA sets one per risk level. */
+	static final String RISK_FIELD = "riskLevel";
+
 	/**
 	 * The case whose process this thread is starting: the model's first steps (an automatic approval issues its
 	 * licence on filing) run before the start returns the process instance's id.
@@ -78,16 +81,7 @@ public class Expedientes {
 		this.jdbc = jdbc;
 	}
 
-	@Transactional
-	public Filing apply(String ubigeo, Procedure procedure, ApplicationForm form, List<UploadedFile> files) {
-		ApplicationForm clean = form.trimmed();
-		return file(ubigeo, procedure.termFor(clean.riskLevel().name()), procedure, files,
-				Map.of("riesgoDeclarado", clean.riskLevel().name()),
-				(number, accessCodeHash, now, dueDate) -> new Expediente(number, procedure.key(), accessCodeHash, clean,
-						now, dueDate));
-	}
-
-	/** The form the procedure's model declares on its start event; empty for the business licence. */
+	/** The form the procedure's model declares on its start event. */
 	@Transactional(readOnly = true)
 	public List<ModelFormField> applicationFields(String ubigeo, Procedure procedure) {
 		String definitionId = processDefinition(procedure.processKey(), ubigeo).getId();
@@ -107,10 +101,13 @@ public class Expedientes {
 			return new ModelApplication(submission, null);
 		}
 		List<ApplicationItem> items = items(submission);
+		Map<String, String> values = values(submission);
 		ApplicantForm clean = applicant.trimmed();
-		Filing filing = file(ubigeo, procedure.termBusinessDays(), procedure, files, submission.variables(),
+		// a term that depends on the declared risk (the business licence: the TUPA's term by ITSE risk level)
+		int term = procedure.termFor(values.get(RISK_FIELD));
+		Filing filing = file(ubigeo, term, procedure, files, submission.variables(),
 				(number, accessCodeHash, now, dueDate) -> new Expediente(number, procedure.key(), accessCodeHash, clean,
-						items, now, dueDate));
+						items, values, now, dueDate));
 		return new ModelApplication(submission, filing);
 	}
 
@@ -138,6 +135,14 @@ public class Expedientes {
 			.filter(field -> !field.value().isEmpty())
 			.map(field -> new ApplicationItem(field.label(), field.options().getOrDefault(field.value(), field.value())))
 			.toList();
+	}
+
+	private static Map<String, String> values(ModelForms.Submission submission) {
+		Map<String, String> values = new java.util.LinkedHashMap<>();
+		submission.fieldsAsTyped().stream().filter(field -> !field.value().isEmpty())
+			.forEach(field -> values.put(field.id(), submission.variables().get(field.id()) instanceof String typed
+					? typed : field.value()));
+		return values;
 	}
 
 	/** The outcome of an application from the model: the filing, or the submission with its errors. */

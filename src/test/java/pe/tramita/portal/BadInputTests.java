@@ -62,8 +62,9 @@ class BadInputTests {
 	void missingFieldsAreEachNamed() throws Exception {
 		String page = assertRefused(Map.of("applicantName", "", "email", "", "address", "", "areaM2", ""), validPdf(),
 				"Nombres y apellidos: es obligatorio.");
-		assertThat(page).contains("Correo electrónico: es obligatorio.", "Dirección del establecimiento: es obligatorio.",
-				"Área del establecimiento (m²): es obligatorio.");
+		assertThat(page).contains("Correo electrónico: es obligatorio.",
+				"El campo «Dirección del establecimiento» es obligatorio.",
+				"El campo «Área del establecimiento (m²)» es obligatorio.");
 	}
 
 	@Test

@@ -43,7 +43,7 @@ class ModelApplicationHttpTests {
 	void theFormIsTheOneTheModelDeclares() throws Exception {
 		String form = mvc.perform(get(FORM)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(form).contains("Servicio o atención que reclama", "Limpieza pública y recojo de residuos",
-				"Qué ocurrió", "Qué pide a la municipalidad", "name=\"formularioDelModelo\"", "documento-pruebas")
+				"Qué ocurrió", "Qué pide a la municipalidad", "documento-pruebas")
 			.doesNotContain("name=\"ruc\"");
 	}
 
@@ -83,14 +83,14 @@ class ModelApplicationHttpTests {
 	}
 
 	@Test
-	void theServerNotTheFormSaysWhichFormAProcedureHas() throws Exception {
+	void eachProcedureChecksTheFieldsItsModelDeclaresWhateverThePagePosted() throws Exception {
 		int before = cases();
 		// the business licence's form, posted to the complaint: it would skip every field the complaint's model declares
 		MockMultipartHttpServletRequestBuilder licenceForm = multipart(FORM);
 		Applications.formFields(RiskLevel.BAJO).forEach((name, value) -> licenceForm.param(name, value));
 		String page = mvc.perform(licenceForm.with(csrf())).andExpect(status().isUnprocessableEntity()).andReturn()
 			.getResponse().getContentAsString();
-		assertThat(page).contains("No se registró nada", "Qué ocurrió", "name=\"formularioDelModelo\"");
+		assertThat(page).contains("no se ha guardado nada", "Qué ocurrió", "Qué pide a la municipalidad");
 		assertThat(cases()).isEqualTo(before);
 
 		// and the complaint's form posted to the business licence
@@ -102,7 +102,7 @@ class ModelApplicationHttpTests {
 		fields.forEach((name, value) -> modelForm.param(name, value));
 		String licencePage = mvc.perform(modelForm.with(csrf())).andExpect(status().isUnprocessableEntity()).andReturn()
 			.getResponse().getContentAsString();
-		assertThat(licencePage).contains("No se registró nada", "name=\"ruc\"");
+		assertThat(licencePage).contains("no se ha guardado nada", "«RUC» es obligatorio", "name=\"ruc\"");
 		assertThat(licences()).isEqualTo(licences);
 	}
 

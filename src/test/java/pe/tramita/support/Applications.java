@@ -1,6 +1,5 @@
 package pe.tramita.support;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -10,7 +9,6 @@ import pe.tramita.document.Documents;
 import pe.tramita.document.FileKind;
 import pe.tramita.document.UploadedFile;
 import pe.tramita.request.ApplicantForm;
-import pe.tramita.request.ApplicationForm;
 import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
 import pe.tramita.request.IdentityDocumentType;
@@ -33,20 +31,25 @@ public class Applications {
 	}
 
 	public Filing fileLicence(String ubigeo, RiskLevel risk) {
-		byte[] pdf = SampleFiles.pdf();
-		return expedientes.apply(ubigeo, catalog.get("licencia-funcionamiento"), form(risk),
-				List.of(new UploadedFile("declaracion-itse", "dj.pdf", FileKind.PDF, pdf, Documents.sha256(pdf))));
+		return fileLicence(ubigeo, risk, applicant());
 	}
 
 	/** A licence application by another applicant: the task list's search tests tell applicants apart. */
 	public Filing fileLicence(String ubigeo, RiskLevel risk, String dni, String applicantName) {
+		ApplicantForm usual = applicant();
+		return fileLicence(ubigeo, risk, new ApplicantForm(IdentityDocumentType.DNI, dni, applicantName, usual.email(),
+				usual.phone(), true));
+	}
+
+	private Filing fileLicence(String ubigeo, RiskLevel risk, ApplicantForm applicant) {
 		byte[] pdf = SampleFiles.pdf();
-		ApplicationForm usual = form(risk);
-		ApplicationForm form = new ApplicationForm(IdentityDocumentType.DNI, dni, applicantName, usual.email(),
-				usual.phone(), usual.ruc(), usual.businessName(), usual.tradeName(), usual.address(), usual.activity(),
-				usual.areaM2(), risk, true);
-		return expedientes.apply(ubigeo, catalog.get("licencia-funcionamiento"), form,
+		Expedientes.ModelApplication application = expedientes.apply(ubigeo, catalog.get("licencia-funcionamiento"),
+				applicant, licenceFields(risk),
 				List.of(new UploadedFile("declaracion-itse", "dj.pdf", FileKind.PDF, pdf, Documents.sha256(pdf))));
+		if (application.filing() == null) {
+			throw new IllegalStateException("Sample licence refused: " + application.submission().errors());
+		}
+		return application.filing();
 	}
 
 	/** The id of a filing's case. */
@@ -127,30 +130,31 @@ public class Applications {
 				"Que se restablezca el recojo de residuos tres veces por semana.");
 	}
 
-	/** The same valid application as the fields of the citizen's form. */
-	public static java.util.Map<String, String> formFields(RiskLevel risk) {
-		ApplicationForm form = form(risk);
+	/** A valid business licence application, as the fields its model declares on its start event. */
+	public static java.util.Map<String, String> licenceFields(RiskLevel risk) {
 		java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
-		fields.put("documentType", form.documentType().name());
-		fields.put("documentNumber", form.documentNumber());
-		fields.put("applicantName", form.applicantName());
-		fields.put("email", form.email());
-		fields.put("phone", form.phone());
-		fields.put("ruc", form.ruc());
-		fields.put("businessName", form.businessName());
-		fields.put("tradeName", form.tradeName());
-		fields.put("address", form.address());
-		fields.put("activity", form.activity());
-		fields.put("areaM2", form.areaM2().toPlainString());
-		fields.put("riskLevel", form.riskLevel().name());
-		fields.put("declarationAccepted", "true");
+		fields.put("ruc", VALID_RUC);
+		fields.put("businessName", "Bodega Doña Juana E.I.R.L.");
+		fields.put("tradeName", "Bodega Doña Juana");
+		fields.put("address", "Jr. Del Comercio 456");
+		fields.put("activity", "Venta de abarrotes");
+		fields.put("areaM2", "35.75");
+		fields.put("riskLevel", risk.name());
 		return fields;
 	}
 
-	public static ApplicationForm form(RiskLevel risk) {
-		return new ApplicationForm(IdentityDocumentType.DNI, "45678912", "Juana Quispe Ñahui", "juana@example.pe",
-				"976111222", VALID_RUC, "Bodega Doña Juana E.I.R.L.", "Bodega Doña Juana", "Jr. Del Comercio 456",
-				"Venta de abarrotes", new BigDecimal("35.75"), risk, true);
+	/** The same valid application as the fields of the citizen's form: the applicant's and the licence's. */
+	public static java.util.Map<String, String> formFields(RiskLevel risk) {
+		ApplicantForm applicant = applicant();
+		java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+		fields.put("documentType", applicant.documentType().name());
+		fields.put("documentNumber", applicant.documentNumber());
+		fields.put("applicantName", applicant.applicantName());
+		fields.put("email", applicant.email());
+		fields.put("phone", applicant.phone());
+		fields.putAll(licenceFields(risk));
+		fields.put("declarationAccepted", "true");
+		return fields;
 	}
 
 }

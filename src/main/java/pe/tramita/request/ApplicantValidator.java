@@ -4,7 +4,7 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /** Rules that span fields: the identity number's format depends on the document type. */
-public class ApplicationFormValidator implements Validator {
+public class ApplicantValidator implements Validator {
 
 	@Override
 	public boolean supports(Class<?> clazz) {
