@@ -93,7 +93,7 @@ class AnalyticsBenchmarkTests {
 		List<CaseConcluded> concluded = jdbc.query("""
 				SELECT e.id, e.case_number, e.process_instance_id, e.ubigeo, e.procedure_key, e.status, e.due_date,
 				       e.resolved_at
-				FROM tramita.expediente e JOIN bench_history b ON e.process_instance_id = 'bh-' || b.n""",
+				FROM tramita.expediente e WHERE e.process_instance_id LIKE 'bh-%'""",
 				(rs, n) -> new CaseConcluded(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						rs.getString(5), rs.getString(6), rs.getDate(7).toLocalDate(), rs.getTimestamp(8).toInstant()));
 		start = System.nanoTime();
