@@ -21,13 +21,13 @@ import pe.tramita.calendar.LegalClock;
 @Component
 class CaseConclusions extends AbstractProcessEnginePlugin {
 
-	private final ExpedienteRepository expedientes;
+	private final Expedientes expedientes;
 
 	private final ApplicationEventPublisher events;
 
 	private final LegalClock clock;
 
-	CaseConclusions(@Lazy ExpedienteRepository expedientes, ApplicationEventPublisher events, LegalClock clock) {
+	CaseConclusions(@Lazy Expedientes expedientes, ApplicationEventPublisher events, LegalClock clock) {
 		this.expedientes = expedientes;
 		this.events = events;
 		this.clock = clock;
@@ -35,9 +35,8 @@ class CaseConclusions extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		ExecutionListener processEnded = execution -> expedientes
-			.findByProcessInstanceId(execution.getProcessInstanceId())
-			.map(Expediente::toView)
+		// a process may end inside the start that files its case (an automatic step, then the end)
+		ExecutionListener processEnded = execution -> expedientes.boundCase(execution)
 			.ifPresent(c -> events.publishEvent(CaseConcluded.of(c, clock.instant())));
 		if (configuration.getCustomPostBPMNParseListeners() == null) {
 			configuration.setCustomPostBPMNParseListeners(new ArrayList<>());

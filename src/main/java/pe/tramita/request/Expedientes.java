@@ -210,6 +210,13 @@ public class Expedientes {
 		return expediente.id();
 	}
 
+	/** The case a process instance was started for, if any: bound already, or being filed by this thread. */
+	public Optional<ExpedienteView> boundCase(DelegateExecution execution) {
+		return expedientes.findByProcessInstanceId(execution.getProcessInstanceId())
+			.or(() -> bindStarting(execution))
+			.map(Expediente::toView);
+	}
+
 	/** The case this thread is filing, bound now to the process its start is running (the start has no id yet). */
 	private static Optional<Expediente> bindStarting(DelegateExecution execution) {
 		Optional<Expediente> starting = Optional.ofNullable(STARTING.get())
