@@ -27,17 +27,26 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
 		this.publicOrigin = origin(publicUrl);
 	}
 
+	/**
+	 * The REST API's refusals are written here, never through the servlet container's error page: an error dispatch
+	 * would hand the request (a multipart deployment, say) to the pages' dispatcher, whose failure to read its body
+	 * would turn a 401 into a 400.
+	 */
+	static void refuse(HttpServletResponse response, int status, String type, String message) throws IOException {
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write("{\"type\":\"" + type + "\",\"message\":\"" + message + "\"}");
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String site = request.getHeader("Sec-Fetch-Site");
 		String origin = request.getHeader("Origin");
 		if (site != null && !OWN_SITE.contains(site) || origin != null && !isOwn(origin, request)) {
-			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.setCharacterEncoding("UTF-8");
-			response.getWriter().write("{\"type\":\"Forbidden\",\"message\":\"La API REST de Camunda no acepta "
-					+ "pedidos enviados desde otro sitio.\"}");
+			refuse(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+					"La API REST de Camunda no acepta pedidos enviados desde otro sitio.");
 			return;
 		}
 		chain.doFilter(request, response);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
@@ -13,16 +14,16 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -59,16 +60,20 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain engineRestApi(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
 			@Value("${tramita.public-url}") String publicUrl) throws Exception {
-		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
-		basic.setRealmName("Tramita");
-		basic.afterPropertiesSet();
+		AuthenticationEntryPoint basic = (request, response, refused) -> {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"Tramita\"");
+			CrossSiteRequestFilter.refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+					"Identifíquese con su usuario y su contraseña de Tramita (HTTP basic).");
+		};
 		http.securityMatcher(under("/engine-rest/"))
 			.authenticationProvider(provider)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(EngineRestAccess.advisorRequests()).hasAnyAuthority(ADVISOR, "ROLE_ADMIN")
 				.anyRequest().hasRole("ADMIN"))
 			.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(basic))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(basic))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(basic)
+				.accessDeniedHandler((request, response, denied) -> CrossSiteRequestFilter.refuse(response,
+						HttpServletResponse.SC_FORBIDDEN, "Forbidden", "Su usuario no puede hacer esto en la API REST.")))
 			.addFilterBefore(new CrossSiteRequestFilter(publicUrl), BasicAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
