@@ -24,7 +24,10 @@ class BareEngineCase implements Load.Worker {
 	public void completeOneCase() {
 		String instance = runtimeService.createProcessInstanceByKey(PROCESS)
 			.processDefinitionWithoutTenantId()
-			.setVariables(Map.of("municipio", "060101", "expedienteId", 1L, "riesgoDeclarado", "BAJO"))
+			// what Tramita's filing gives the licence's process: its ids and the application's fields
+			.setVariables(Map.of("municipio", "060101", "expedienteId", 1L, "ruc", "20131312955", "businessName",
+					"Bodega Doña Juana E.I.R.L.", "tradeName", "Bodega Doña Juana", "address", "Jr. Del Comercio 456",
+					"activity", "Venta de abarrotes", "areaM2", "35.75", "riskLevel", "BAJO"))
 			.execute()
 			.getId();
 		step(instance, "mesa-de-partes", Map.of("requisitosCompletos", true));
