@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
@@ -37,6 +38,37 @@ public final class ModelForms {
 
 	public static List<ModelFormField> fields(List<FormField> formFields) {
 		return formFields.stream().map(ModelForms::field).toList();
+	}
+
+	/** The constraints a model's form field may carry: Camunda's own (no {@code validator}: it runs Java) and Tramita's. */
+	public static final Set<String> CONSTRAINTS = Set.of("required", "readonly", "minlength", "maxlength", "min", "max",
+			FormConstraints.RUC, FormConstraints.DECIMAL);
+
+	/**
+	 * Whether a constraint's configuration is one this renderer can read: none for required, readonly and ruc; a
+	 * number for the others; {@code min;max;decimals} with min ≤ max and 0–6 decimals for decimal. The model rules
+	 * refuse a model with any other, so that no form fails when it is shown.
+	 */
+	public static boolean readableConstraint(String name, String config) {
+		String text = config == null ? "" : config.strip();
+		try {
+			return switch (name) {
+				case "required", "readonly", FormConstraints.RUC -> text.isEmpty();
+				case "minlength", "maxlength" -> Integer.parseInt(text) >= 0;
+				case "min", "max" -> {
+					Long.parseLong(text);
+					yield true;
+				}
+				case FormConstraints.DECIMAL -> {
+					ModelFormField.Decimal decimal = ModelFormField.Decimal.parse(text);
+					yield decimal.min().compareTo(decimal.max()) <= 0 && decimal.scale() >= 0 && decimal.scale() <= 6;
+				}
+				default -> false;
+			};
+		}
+		catch (RuntimeException unreadable) {
+			return false;
+		}
 	}
 
 	@SuppressWarnings("unchecked")

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
@@ -20,8 +22,10 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaConstraint;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValidation;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValue;
 import org.camunda.bpm.model.xml.ModelParseException;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
@@ -31,6 +35,7 @@ import org.xml.sax.SAXParseException;
 
 import pe.tramita.catalog.ProcedureCatalog;
 import pe.tramita.catalog.ProcessModels;
+import pe.tramita.form.ModelForms;
 import pe.tramita.office.OfficeDirectory;
 
 /**
@@ -132,6 +137,7 @@ public class ModelRules {
 		void run() {
 			processes();
 			userTasks();
+			formFields();
 			gateways();
 			timers();
 		}
@@ -173,15 +179,41 @@ public class ModelRules {
 				if (forms.isEmpty()) {
 					add("userTaskWithoutForm", task, name(task));
 				}
-				for (CamundaFormData form : forms) {
-					for (CamundaFormField field : form.getCamundaFormFields()) {
-						if (!FIELD_TYPES.contains(String.valueOf(field.getCamundaType()))) {
-							add("unknownFieldType", task, name(task), field.getCamundaId(), field.getCamundaType(),
-									String.join(", ", FIELD_TYPES));
-						}
+			}
+		}
+
+		/** Every form field, a step's or the application's: a type and constraints the forms can show and check. */
+		private void formFields() {
+			for (CamundaFormField field : model.getModelElementsByType(CamundaFormField.class)) {
+				FlowElement owner = owner(field);
+				String ownerName = owner == null ? "" : name(owner);
+				if (!FIELD_TYPES.contains(String.valueOf(field.getCamundaType()))) {
+					add("unknownFieldType", owner, ownerName, field.getCamundaId(), field.getCamundaType(),
+							String.join(", ", FIELD_TYPES));
+				}
+				CamundaValidation validation = field.getCamundaValidation();
+				for (CamundaConstraint constraint : validation == null ? List.<CamundaConstraint>of()
+						: validation.getCamundaConstraints()) {
+					String constraintName = String.valueOf(constraint.getCamundaName());
+					if (!ModelForms.CONSTRAINTS.contains(constraintName)) {
+						add("unknownConstraint", owner, ownerName, field.getCamundaId(), constraintName,
+								String.join(", ", new TreeSet<>(ModelForms.CONSTRAINTS)));
+					}
+					else if (!ModelForms.readableConstraint(constraintName, constraint.getCamundaConfig())) {
+						add("badConstraintConfig", owner, ownerName, field.getCamundaId(), constraintName,
+								String.valueOf(constraint.getCamundaConfig()));
 					}
 				}
 			}
+		}
+
+		/** The step or event whose form declares the field. */
+		private static FlowElement owner(ModelElementInstance element) {
+			ModelElementInstance parent = element.getParentElement();
+			while (parent != null && !(parent instanceof FlowElement)) {
+				parent = parent.getParentElement();
+			}
+			return (FlowElement) parent;
 		}
 
 		/** A fixed office, or {@code ${field}}: an enum field of the model chooses among offices. */

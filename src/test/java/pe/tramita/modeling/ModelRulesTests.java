@@ -54,6 +54,13 @@ class ModelRulesTests {
 			Map.entry("unknownOffice", xml -> xml.replace("camunda:candidateGroups=\"mesa-de-partes\"", "camunda:candidateGroups=\"oficina-fantasma\"")),
 			Map.entry("userTaskWithoutForm", xml -> xml.replaceAll("(?s)<bpmn:extensionElements>\\s*<camunda:formData>.*?</bpmn:extensionElements>", "")),
 			Map.entry("unknownFieldType", xml -> xml.replace("type=\"boolean\"", "type=\"file\"")),
+			// Camunda's validator constraint runs a Java class; a number that is not one would break the form when shown
+			Map.entry("unknownConstraint", xml -> xml.replace("type=\"boolean\" />", """
+					type="boolean"><camunda:validation><camunda:constraint name="validator" config="java.lang.Runtime" />\
+					</camunda:validation></camunda:formField>""")),
+			Map.entry("badConstraintConfig", xml -> xml.replace("type=\"boolean\" />", """
+					type="string"><camunda:validation><camunda:constraint name="decimal" config="1;cien;2" />\
+					<camunda:constraint name="maxlength" config="-5" /></camunda:validation></camunda:formField>""")),
 			Map.entry("flowWithoutCondition", xml -> xml.replace("<bpmn:conditionExpression>${!completos}</bpmn:conditionExpression>", "")),
 			Map.entry("timerNotInBusinessDays", xml -> xml.replace("</bpmn:process>", """
 					<bpmn:boundaryEvent id="tooLate" name="Cinco días" attachedToRef="review"><bpmn:outgoing>lateFlow</bpmn:outgoing>
