@@ -2,6 +2,7 @@ package pe.tramita.office;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,15 +51,21 @@ public class OfficeDirectory {
 	}
 
 	public List<OfficeView> all() {
+		Map<String, Set<String>> scopes = new HashMap<>();
+		jdbc.query("SELECT office_id, ubigeo FROM tramita.office_scope", rs -> {
+			scopes.computeIfAbsent(rs.getString(1), office -> new TreeSet<>()).add(rs.getString(2));
+		});
 		return identityService.createGroupQuery().list().stream()
 			.sorted(Comparator.comparing(g -> g.getName() == null ? g.getId() : g.getName()))
-			.map(this::view)
+			.map(group -> view(group, scopes.getOrDefault(group.getId(), Set.of())))
 			.toList();
 	}
 
 	public Optional<OfficeView> find(String id) {
 		return Optional.ofNullable(id == null ? null : identityService.createGroupQuery().groupId(id).singleResult())
-			.map(this::view);
+			.map(group -> view(group, new TreeSet<>(jdbc.queryForList(
+					"SELECT ubigeo FROM tramita.office_scope WHERE office_id = :office", Map.of("office", group.getId()),
+					String.class))));
 	}
 
 	@Transactional
@@ -124,10 +131,7 @@ public class OfficeDirectory {
 		}
 	}
 
-	private OfficeView view(Group group) {
-		Set<String> scope = new TreeSet<>(jdbc.queryForList(
-				"SELECT ubigeo FROM tramita.office_scope WHERE office_id = :office", Map.of("office", group.getId()),
-				String.class));
+	private OfficeView view(Group group, Set<String> scope) {
 		List<String> members = identityService.createUserQuery().memberOfGroup(group.getId()).list().stream()
 			.map(User::getId).sorted().toList();
 		return new OfficeView(group.getId(), group.getName() == null ? group.getId() : group.getName(), scope, members);

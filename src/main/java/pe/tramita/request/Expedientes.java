@@ -196,8 +196,7 @@ public class Expedientes {
 	@Transactional
 	public long caseOf(DelegateExecution execution) {
 		String processInstanceId = execution.getProcessInstanceId();
-		Expediente expediente = expedientes.findByProcessInstanceId(processInstanceId)
-			.or(() -> bindStarting(execution))
+		Expediente expediente = bound(execution)
 			.orElseThrow(() -> new CaseBindingException("Process instance " + processInstanceId + " is bound to no case"));
 		Object named = execution.getVariable(EXPEDIENTE_VARIABLE);
 		if (!expediente.ubigeo().equals(execution.getTenantId())
@@ -212,9 +211,11 @@ public class Expedientes {
 
 	/** The case a process instance was started for, if any: bound already, or being filed by this thread. */
 	public Optional<ExpedienteView> boundCase(DelegateExecution execution) {
-		return expedientes.findByProcessInstanceId(execution.getProcessInstanceId())
-			.or(() -> bindStarting(execution))
-			.map(Expediente::toView);
+		return bound(execution).map(Expediente::toView);
+	}
+
+	private Optional<Expediente> bound(DelegateExecution execution) {
+		return expedientes.findByProcessInstanceId(execution.getProcessInstanceId()).or(() -> bindStarting(execution));
 	}
 
 	/** The case this thread is filing, bound now to the process its start is running (the start has no id yet). */

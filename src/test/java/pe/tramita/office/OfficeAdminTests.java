@@ -135,6 +135,12 @@ class OfficeAdminTests {
 		assertThat(status(post("/bandeja/oficinas/mesa-de-partes/miembros").param("usuario", "t.intruso")
 			.with(authentication(clerk)).with(csrf()))).isEqualTo(403);
 		assertThat(offices.exists("oficina-de-un-clerk")).isFalse();
+
+		// an administrator's browser made to post from another site carries no CSRF token: nothing is created
+		Authentication admin = staff.login(Offices.ADMIN, LLACANORA);
+		assertThat(status(post("/bandeja/oficinas").param("id", "oficina-de-otro-sitio").param("nombre", "Oficina")
+			.with(authentication(admin)))).isEqualTo(403);
+		assertThat(offices.exists("oficina-de-otro-sitio")).isFalse();
 	}
 
 	private Task taskOf(Filing filing) {
