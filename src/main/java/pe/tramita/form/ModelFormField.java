@@ -24,12 +24,6 @@ public record ModelFormField(String id, String label, String type, boolean requi
 
 	}
 
-	public ModelFormField(String id, String label, String type, boolean required, boolean readOnly, Integer minLength,
-			Integer maxLength, Long min, Long max, Map<String, String> options, String requiredWhen, String value) {
-		this(id, label, type, required, readOnly, minLength, maxLength, min, max, options, requiredWhen, value, null,
-				null);
-	}
-
 	public ModelFormField withValue(String newValue) {
 		return new ModelFormField(id, label, type, required, readOnly, minLength, maxLength, min, max, options,
 				requiredWhen, newValue, format, decimal);

@@ -16,10 +16,10 @@ class ModelFormsTests {
 			"requisitosCompletos=false");
 
 	private static final ModelFormField RISK = new ModelFormField("nivelRiesgo", "Nivel", "enum", true, false, null, null,
-			null, null, Map.of("BAJO", "Bajo", "ALTO", "Alto"), null, "");
+			null, null, Map.of("BAJO", "Bajo", "ALTO", "Alto"), null, "", null, null);
 
 	private static final ModelFormField INSPECTORS = new ModelFormField("inspectores", "Inspectores", "long", false, false,
-			null, null, 1L, 3L, Map.of(), null, "");
+			null, null, 1L, 3L, Map.of(), null, "", null, null);
 
 	@Test
 	void validAnswersBecomeTypedVariables() {
@@ -62,7 +62,7 @@ class ModelFormsTests {
 	private static ModelFormField field(String id, String type, boolean required, Integer minLength, Integer maxLength,
 			String requiredWhen) {
 		return new ModelFormField(id, id + " label", type, required, false, minLength, maxLength, null, null, Map.of(),
-				requiredWhen, "");
+				requiredWhen, "", null, null);
 	}
 
 }

@@ -58,7 +58,7 @@ class ApplicationControllerTests {
 	static final String FORM = "/m/060101/tramites/queja-reclamo/solicitud";
 
 	static final ModelFormField WHAT_HAPPENED = new ModelFormField("hechos", "Qué ocurrió", "string", true, false, 20,
-			2000, null, null, Map.of(), null, "");
+			2000, null, null, Map.of(), null, "", null, null);
 
 	@Autowired
 	MockMvc mvc;
