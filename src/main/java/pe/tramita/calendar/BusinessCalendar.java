@@ -14,6 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import pe.tramita.database.CacheGenerations;
+
 /**
  * Business days (días hábiles): Monday to Friday except national holidays and the non-working days declared for the
  * public sector, nationally or for one municipality. Terms count from the business day after the start
@@ -24,6 +26,8 @@ public class BusinessCalendar {
 
 	private static final String NATIONWIDE = "";
 
+	static final String CACHE_TOPIC = "calendar";
+
 	private final JdbcTemplate jdbc;
 
 	private final Map<Integer, Set<LocalDate>> nationalHolidaysByYear = new ConcurrentHashMap<>();
@@ -31,8 +35,12 @@ public class BusinessCalendar {
 	/** Declared non-working days of a year, keyed by UBIGEO; the empty key holds the nationwide ones. */
 	private final Map<Integer, Map<String, Set<LocalDate>>> declaredByYear = new ConcurrentHashMap<>();
 
-	public BusinessCalendar(JdbcTemplate jdbc) {
+	private final CacheGenerations generations;
+
+	public BusinessCalendar(JdbcTemplate jdbc, CacheGenerations generations) {
 		this.jdbc = jdbc;
+		this.generations = generations;
+		generations.whenChanged(CACHE_TOPIC, this::forget);
 	}
 
 	/** The date on which a term of {@code days} business days, started on {@code start}, ends. */
@@ -78,9 +86,11 @@ public class BusinessCalendar {
 
 	/**
 	 * Forget what was read when the administrator changes the calendar: at once, for the changing transaction, and
-	 * again after it commits, since a request in between read and kept the days as they were.
+	 * again after it commits, since a request in between read and kept the days as they were. The other nodes forget
+	 * it within seconds of the commit.
 	 */
 	public void refresh() {
+		generations.changed(CACHE_TOPIC);
 		forget();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

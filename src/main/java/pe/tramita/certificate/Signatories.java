@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import pe.tramita.calendar.LegalClock;
+import pe.tramita.database.CacheGenerations;
 import pe.tramita.text.VisibleText;
 
 /** Who signs each municipality's documents and its coat of arms; read on every issuance, so kept in memory. */
@@ -22,15 +23,21 @@ class Signatories {
 
 	static final int MAX_IMAGE_BYTES = 1024 * 1024;
 
+	static final String CACHE_TOPIC = "signatories";
+
 	private final JdbcTemplate jdbc;
 
 	private final LegalClock clock;
 
 	private final Map<String, Signatory> cache = new ConcurrentHashMap<>();
 
-	Signatories(JdbcTemplate jdbc, LegalClock clock) {
+	private final CacheGenerations generations;
+
+	Signatories(JdbcTemplate jdbc, LegalClock clock, CacheGenerations generations) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.generations = generations;
+		generations.whenChanged(CACHE_TOPIC, cache::clear);
 	}
 
 	Signatory of(String ubigeo) {
@@ -54,6 +61,7 @@ class Signatories {
 				    coat_of_arms = COALESCE(EXCLUDED.coat_of_arms, certificate_signatory.coat_of_arms),
 				    updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by""", ubigeo, officerName,
 				officerTitle, coatOfArms, Timestamp.from(clock.now().toInstant()), updatedBy);
+		generations.changed(CACHE_TOPIC);
 		forgetAfterCommit(ubigeo);
 	}
 

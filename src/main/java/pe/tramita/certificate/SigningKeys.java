@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -25,7 +27,9 @@ import pe.tramita.security.PrivateFiles;
 
 /**
  * The signing keys, one PKCS#12 keystore per municipality: {@code <keystore-dir>/<ubigeo>.p12}, kept outside the
- * repository. With {@code tramita.signing.demo-keys} a demo CA makes the missing ones on first use.
+ * repository. With {@code tramita.signing.demo-keys} a demo CA makes the missing ones on first use. A keystore
+ * replaced on disk (a renewed certificate) signs the next document, without a restart: each node looks at the file's
+ * time and size before it signs.
  */
 @Component
 class SigningKeys {
@@ -38,7 +42,16 @@ class SigningKeys {
 
 	private final DemoCertificateAuthority demoAuthority;
 
-	private final Map<String, SigningKey> loaded = new ConcurrentHashMap<>();
+	private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
+
+	/** A key and the file it was read from, as the file was then. */
+	private record Loaded(SigningKey key, FileTime modified, long size) {
+
+		boolean isFrom(BasicFileAttributes file) {
+			return file != null && file.lastModifiedTime().equals(modified) && file.size() == size;
+		}
+
+	}
 
 	SigningKeys(@Value("${tramita.signing.keystore-dir}") Path directory,
 			@Value("${tramita.signing.keystore-password:}") String password,
@@ -49,14 +62,25 @@ class SigningKeys {
 	}
 
 	SigningKey forMunicipality(MunicipalityView municipality) {
-		return loaded.computeIfAbsent(municipality.ubigeo(), ubigeo -> load(municipality));
+		BasicFileAttributes now = attributes(keystoreOf(municipality.ubigeo()));
+		return loaded.compute(municipality.ubigeo(),
+				(ubigeo, kept) -> kept != null && kept.isFrom(now) ? kept : load(municipality)).key();
+	}
+
+	private static BasicFileAttributes attributes(Path file) {
+		try {
+			return Files.readAttributes(file, BasicFileAttributes.class);
+		}
+		catch (IOException missing) {
+			return null;
+		}
 	}
 
 	Path keystoreOf(String ubigeo) {
 		return directory.resolve(ubigeo + ".p12");
 	}
 
-	private SigningKey load(MunicipalityView municipality) {
+	private Loaded load(MunicipalityView municipality) {
 		Path file = keystoreOf(municipality.ubigeo());
 		if (!Files.exists(file) && demoAuthority != null) {
 			demoAuthority.issueKeystore(municipality, file, password);
@@ -69,6 +93,7 @@ class SigningKeys {
 					directory);
 			PrivateFiles.restrict(directory);
 		}
+		BasicFileAttributes read = attributes(file);
 		try (InputStream in = Files.newInputStream(file)) {
 			KeyStore keystore = KeyStore.getInstance("PKCS12");
 			keystore.load(in, password);
@@ -77,7 +102,7 @@ class SigningKeys {
 					PrivateKey key = (PrivateKey) keystore.getKey(alias, password);
 					Certificate[] chain = keystore.getCertificateChain(alias);
 					List<X509Certificate> certificates = Arrays.stream(chain).map(X509Certificate.class::cast).toList();
-					return new SigningKey(key, certificates);
+					return new Loaded(new SigningKey(key, certificates), read.lastModifiedTime(), read.size());
 				}
 			}
 			throw new IllegalStateException("No private key in " + file);

@@ -1,9 +1,13 @@
 package pe.tramita.database;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -37,6 +41,15 @@ public class EmbeddedDatabase implements AutoCloseable {
 
 	static final String PASSWORD_FILE = "postgres-password";
 
+	/** Held by the node that runs the server, for its whole life; the system releases it when that JVM dies. */
+	static final String NODE_LOCK_FILE = "node.lock";
+
+	/**
+	 * A server setting of every server this class starts: a node configured with an external database that finds it
+	 * is pointing at another node's embedded server. Not a database setting, so no dump carries it elsewhere.
+	 */
+	static final String MARKER = "tramita.embedded";
+
 	private static final String LOCAL_ONLY_PASSWORD_RULES = """
 			# Tramita: the application only, over loopback TCP, with the password in ../postgres-password
 			host    all             all             127.0.0.1/32            scram-sha-256
@@ -47,9 +60,12 @@ public class EmbeddedDatabase implements AutoCloseable {
 
 	private final String password;
 
-	private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
+	private final FileChannel nodeLock;
+
+	private EmbeddedDatabase(EmbeddedPostgres postgres, String password, FileChannel nodeLock) {
 		this.postgres = postgres;
 		this.password = password;
+		this.nodeLock = nodeLock;
 	}
 
 	/** The durable server the application runs on. */
@@ -63,6 +79,18 @@ public class EmbeddedDatabase implements AutoCloseable {
 		Path cluster = root.resolve("postgres");
 		Path work = root.resolve("postgres-bin");
 		Files.createDirectories(work);
+		FileChannel nodeLock = claimForThisNode(root);
+		try {
+			return start(root, cluster, work, durable, nodeLock);
+		}
+		catch (IOException | RuntimeException e) {
+			nodeLock.close();
+			throw e;
+		}
+	}
+
+	private static EmbeddedDatabase start(Path root, Path cluster, Path work, boolean durable, FileChannel nodeLock)
+			throws IOException {
 		stopStaleServer(cluster);
 		String password = password(root.resolve(PASSWORD_FILE));
 		boolean fresh = !Files.exists(cluster.resolve("postgresql.conf"));
@@ -80,6 +108,7 @@ public class EmbeddedDatabase implements AutoCloseable {
 			.setServerConfig("max_connections", "100")
 			.setServerConfig("listen_addresses", "localhost")
 			.setServerConfig("unix_socket_directories", "''")
+			.setServerConfig(MARKER, "on")
 			// the library passes -F (fsync off) to the server; these come after it and win
 			.setServerConfig("fsync", onOff)
 			.setServerConfig("synchronous_commit", onOff)
@@ -97,7 +126,7 @@ public class EmbeddedDatabase implements AutoCloseable {
 		finally {
 			Files.deleteIfExists(passwordForInitdb);
 		}
-		EmbeddedDatabase database = new EmbeddedDatabase(postgres, password);
+		EmbeddedDatabase database = new EmbeddedDatabase(postgres, password, nodeLock);
 		database.requirePasswords(cluster);
 		// the library opens its working folder to everyone so other users can share the binaries, and leaves its lock
 		// file readable (PostgreSQL keeps its own files private)
@@ -122,7 +151,39 @@ public class EmbeddedDatabase implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		postgres.close();
+		try {
+			postgres.close();
+		}
+		finally {
+			nodeLock.close();
+		}
+	}
+
+	/**
+	 * Only one node may run the embedded server on a data folder: a second one would stop the first one's server
+	 * (taking it for one left behind by a crash) and strand it.
+	 */
+	private static FileChannel claimForThisNode(Path root) throws IOException {
+		Path file = root.resolve(NODE_LOCK_FILE);
+		FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+		PrivateFiles.restrict(file);
+		FileLock lock;
+		try {
+			lock = channel.tryLock();
+		}
+		catch (OverlappingFileLockException heldInThisJvm) {
+			lock = null;
+		}
+		if (lock == null) {
+			channel.close();
+			String owner = Files.readString(file, StandardCharsets.UTF_8).strip();
+			throw new SecondNodeRefusedException("The embedded PostgreSQL in " + root + " belongs to another Tramita node"
+					+ (owner.isEmpty() ? "" : " (" + owner + ")") + " that is running: this node does not start.");
+		}
+		channel.truncate(0);
+		channel.write(StandardCharsets.UTF_8.encode("pid " + ProcessHandle.current().pid() + "\n"));
+		channel.force(false);
+		return channel;
 	}
 
 	/** The server's password, made on the first start and kept where only this user can read it. */

@@ -83,6 +83,7 @@ class DemoData {
 		}
 		user("admin", "Ana", "Administradora", List.of(Offices.ADMIN), List.of(CAJAMARCA, BANOS_DEL_INCA));
 		user("asesor", "Arturo", "Asesor", List.of(Offices.ASESOR), List.of(CAJAMARCA, BANOS_DEL_INCA));
+		user("monitoreo", "Mónica", "Monitoreo", List.of(Offices.MONITORING), List.of());
 		clerks("cajamarca", CAJAMARCA);
 		clerks("banos", BANOS_DEL_INCA);
 		certificates.setSignatory(CAJAMARCA, "Gonzalo Gerente", "Gerente Municipal", DemoCoatOfArms.png(), "admin");

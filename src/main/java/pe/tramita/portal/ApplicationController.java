@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -46,6 +48,8 @@ import pe.tramita.web.NotFoundException;
 /** The online application: form, documents, and on success the case number and access code. */
 @Controller
 class ApplicationController {
+
+	private static final Logger log = LoggerFactory.getLogger(ApplicationController.class);
 
 	static final String UPLOAD_PREFIX = "documento-";
 
@@ -103,6 +107,7 @@ class ApplicationController {
 		if (application.filing() == null) {
 			return formWithErrors(model, application.submission(), uploadErrors, response);
 		}
+		log.info("Case {} filed ({})", application.filing().caseNumber(), procedure.key());
 		receipts.hand(application.filing(), request, response);
 		return "redirect:/m/" + ubigeo + "/tramites/" + key + "/presentada";
 	}

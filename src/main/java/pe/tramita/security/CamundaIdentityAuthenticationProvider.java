@@ -36,7 +36,13 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
 		}
 		StaffUser staff = load(userId);
 		List<GrantedAuthority> authorities = new ArrayList<>();
-		authorities.add(new SimpleGrantedAuthority("ROLE_STAFF"));
+		// a monitoring account reads metrics and probes, not cases
+		if (!staff.offices().equals(Set.of(Offices.MONITORING))) {
+			authorities.add(new SimpleGrantedAuthority("ROLE_STAFF"));
+		}
+		if (staff.offices().contains(Offices.MONITORING)) {
+			authorities.add(new SimpleGrantedAuthority("ROLE_MONITORING"));
+		}
 		staff.offices().forEach(office -> authorities.add(new SimpleGrantedAuthority("OFFICE_" + office)));
 		if (staff.isAdmin()) {
 			authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));

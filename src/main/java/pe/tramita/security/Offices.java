@@ -2,7 +2,7 @@ package pe.tramita.security;
 
 /**
  * The offices (Camunda groups) whose members the application itself grants something: administrators, advisors,
- * heads of office, and the management that keeps the TUPA and the signatories. Every other office is data
+ * heads of office, the management that keeps the TUPA and the signatories, and monitoring. Every other office is data
  * ({@code pe.tramita.office}); all of them, these too, are created from {@code processes/offices.yml}.
  */
 public final class Offices {
@@ -14,6 +14,9 @@ public final class Offices {
 
 	/** Heads of office who oversee all the tasks of their municipality and hand them out. */
 	public static final String SUPERVISION = "supervision";
+
+	/** Monitoring: reads the health, metrics and probes under {@code /actuator}, and nothing else. */
+	public static final String MONITORING = "monitoreo";
 
 	/**
 	 * Camunda's own administrators' group: Camunda's webapps open their first-user setup page while it has no

@@ -108,8 +108,8 @@ class SecurityConfiguration {
 				.requestMatchers("/asesoria/**").hasAnyAuthority(ADVISOR, "ROLE_ADMIN")
 				// Camunda's webapps can change any case of any municipality: administrators only
 				.requestMatchers(under("/camunda/")).hasRole("ADMIN")
-				.requestMatchers("/actuator/health").permitAll()
-				.requestMatchers("/actuator/**").hasRole("ADMIN")
+				// health, probes and metrics: monitoring and administrators, with their credentials
+				.requestMatchers("/actuator/**").hasAnyRole("MONITORING", "ADMIN")
 				.anyRequest().permitAll())
 			// monitoring reads /actuator with basic credentials; forms still need their CSRF token
 			.httpBasic(Customizer.withDefaults())

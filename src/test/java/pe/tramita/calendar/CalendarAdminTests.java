@@ -138,7 +138,7 @@ class CalendarAdminTests {
 	private String follow(RequestBuilder request) throws Exception {
 		MvcResult result = mvc.perform(request).andReturn();
 		if (result.getResponse().getRedirectedUrl() != null) {
-			result = mvc.perform(get(result.getResponse().getRedirectedUrl()).flashAttrs(result.getFlashMap())
+			result = mvc.perform(get(result.getResponse().getRedirectedUrl()).cookie(result.getResponse().getCookies())
 				.with(authentication(admin))).andReturn();
 		}
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);

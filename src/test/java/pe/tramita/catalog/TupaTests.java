@@ -106,7 +106,7 @@ class TupaTests {
 	private String follow(RequestBuilder request, Authentication user) throws Exception {
 		MvcResult result = mvc.perform(request).andReturn();
 		if (result.getResponse().getRedirectedUrl() != null) {
-			var next = get(result.getResponse().getRedirectedUrl()).flashAttrs(result.getFlashMap());
+			var next = get(result.getResponse().getRedirectedUrl()).cookie(result.getResponse().getCookies());
 			result = mvc.perform(user == null ? next : next.with(authentication(user))).andReturn();
 		}
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);

@@ -236,7 +236,7 @@ class CertificateRevocationTests {
 			throws Exception {
 		var result = mvc.perform(request).andReturn();
 		if (result.getResponse().getRedirectedUrl() != null) {
-			var next = get(result.getResponse().getRedirectedUrl()).flashAttrs(result.getFlashMap());
+			var next = get(result.getResponse().getRedirectedUrl()).cookie(result.getResponse().getCookies());
 			result = mvc.perform(user == null ? next : next.with(authentication(user))).andReturn();
 		}
 		assertThat(result.getResponse().getStatus()).as("status of %s", result.getRequest().getRequestURI())

@@ -168,7 +168,7 @@ class OfficeAdminTests {
 	private String follow(Authentication user, MockHttpServletRequestBuilder request) throws Exception {
 		MvcResult result = mvc.perform(request.with(authentication(user)).with(csrf())).andReturn();
 		if (result.getResponse().getRedirectedUrl() != null) {
-			result = mvc.perform(get(result.getResponse().getRedirectedUrl()).flashAttrs(result.getFlashMap())
+			result = mvc.perform(get(result.getResponse().getRedirectedUrl()).cookie(result.getResponse().getCookies())
 				.with(authentication(user))).andReturn();
 		}
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);

@@ -150,7 +150,7 @@ class EngineSideDoorTests {
 			.header("Content-Type", model.contentType())
 			.POST(HttpRequest.BodyPublishers.ofByteArray(model.bytes())));
 		assertThat(forged.statusCode()).isEqualTo(401);
-		assertThat(forged.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+		assertThat(forged.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("tramita-sesion"));
 		assertThat(browser.get("/engine-rest/deployment").statusCode()).isEqualTo(401);
 		assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
 

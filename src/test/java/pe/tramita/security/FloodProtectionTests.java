@@ -88,7 +88,7 @@ class FloodProtectionTests {
 				HttpResponse<String> answer = visitor.get(page);
 				assertThat(answer.statusCode()).as(page).isEqualTo(200);
 				assertThat(answer.headers().allValues("Set-Cookie")).as(page)
-					.noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+					.noneMatch(cookie -> cookie.startsWith("tramita-sesion"));
 			}
 			HttpResponse<String> lookup = visitor.postForm("/consulta", Map.of("expediente", "060101-2026-000001",
 					"codigo", "AAAA-BBBB-CCCC"));

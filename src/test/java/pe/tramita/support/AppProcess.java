@@ -32,7 +32,12 @@ public class AppProcess implements AutoCloseable {
 			"--management.endpoints.web.exposure.include=health,metrics",
 			"--tramita.rate-limit.exempt=127.0.0.1,0:0:0:0:0:0:0:1");
 
+	/** The first administrator of a run without the demo data (the demo's is admin / tramita). */
+	public static final String ADMIN_PASSWORD = "Prueba-Tramita-2026!";
+
 	private final Process process;
+
+	private final String adminPassword;
 
 	private final Path log;
 
@@ -41,8 +46,9 @@ public class AppProcess implements AutoCloseable {
 
 	private final Path dataDir;
 
-	private AppProcess(Process process, Path log, int port, Path dataDir) {
+	private AppProcess(Process process, Path log, int port, Path dataDir, String adminPassword) {
 		this.process = process;
+		this.adminPassword = adminPassword;
 		this.log = log;
 		this.port = port;
 		this.dataDir = dataDir;
@@ -51,17 +57,29 @@ public class AppProcess implements AutoCloseable {
 	/** Started on {@code classpath} with these {@code arguments} (Spring Boot's command-line properties). */
 	public static AppProcess start(String classpath, Path dataDir, int port, Path log, List<String> arguments)
 			throws IOException {
+		return start(classpath, dataDir, port, log, arguments, java.util.Map.of());
+	}
+
+	/** Also with these environment variables, as a service manager gives a node its environment file. */
+	public static AppProcess start(String classpath, Path dataDir, int port, Path log, List<String> arguments,
+			java.util.Map<String, String> environment) throws IOException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				HEAP, "-cp", classpath, "pe.tramita.TramitaApplication", "--tramita.data-dir=" + dataDir,
 				"--server.port=" + port, "--spring.main.banner-mode=off"));
 		command.addAll(arguments);
+		boolean demo = arguments.contains("--spring.profiles.active=demo");
+		if (!demo) {
+			command.add("--tramita.admin.password=" + ADMIN_PASSWORD);
+		}
 		if (Boolean.getBoolean("bench.profile")) {
 			// -Dbench.profile=true: a flight recording of the application, to see where its CPU time goes
 			command.add(1, "-XX:StartFlightRecording=filename=" + log.resolveSibling(log.getFileName() + ".jfr")
 					+ ",settings=profile");
 		}
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		return new AppProcess(process, log, port, dataDir);
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
+		return new AppProcess(process, log, port, dataDir, demo ? "tramita" : ADMIN_PASSWORD);
 	}
 
 	/** The application's own classes and runtime dependencies, listed by the bench profile's build. */
@@ -85,6 +103,24 @@ public class AppProcess implements AutoCloseable {
 			.collect(Collectors.joining(File.pathSeparator));
 	}
 
+	public long pid() {
+		return process.pid();
+	}
+
+	public Path log() {
+		return log;
+	}
+
+	/** SIGKILL to the JVM alone (its database is elsewhere): nothing gets to finish or say goodbye. */
+	public void kill() throws InterruptedException {
+		process.destroyForcibly();
+		process.waitFor(30, TimeUnit.SECONDS);
+	}
+
+	public boolean isAlive() {
+		return process.isAlive();
+	}
+
 	public int port() {
 		return port;
 	}
@@ -100,7 +136,7 @@ public class AppProcess implements AutoCloseable {
 		return port;
 	}
 
-	/** Seconds from launch until the health endpoint answers UP. */
+	/** Seconds from launch until the readiness probe answers UP. */
 	public double secondsUntilHealthy(long launchedAtNanos) throws Exception {
 		HttpClient client = HttpClient.newHttpClient();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
@@ -113,8 +149,9 @@ public class AppProcess implements AutoCloseable {
 				continue;
 			}
 			try {
-				HttpResponse<String> health = client.send(HttpRequest.newBuilder(uri("/actuator/health"))
-					.timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> health = client.send(HttpRequest.newBuilder(uri("/actuator/health/readiness"))
+					.header("Authorization", adminCredentials()).timeout(Duration.ofSeconds(2)).build(),
+						HttpResponse.BodyHandlers.ofString());
 				if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
 					return (System.nanoTime() - launchedAtNanos) / 1e9;
 				}
@@ -141,14 +178,18 @@ public class AppProcess implements AutoCloseable {
 	public double heapUsedMiB() throws Exception {
 		HttpResponse<String> metric = HttpClient.newHttpClient().send(
 				HttpRequest.newBuilder(uri("/actuator/metrics/jvm.memory.used?tag=area:heap"))
-					.header("Authorization", "Basic " + Base64.getEncoder()
-						.encodeToString("admin:tramita".getBytes(StandardCharsets.UTF_8)))
+					.header("Authorization", adminCredentials())
 					.build(), HttpResponse.BodyHandlers.ofString());
 		Matcher value = Pattern.compile("\"VALUE\",\"value\":([0-9.E]+)").matcher(metric.body());
 		if (!value.find()) {
 			throw new IllegalStateException("no heap metric: " + metric.statusCode() + " " + metric.body());
 		}
 		return Double.parseDouble(value.group(1)) / (1024 * 1024);
+	}
+
+	/** HTTP basic credentials of this run's administrator, who may read /actuator. */
+	public String adminCredentials() {
+		return "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Resident memory of the application's JVM (MiB), from /proc. */

@@ -7,9 +7,13 @@ import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.time.Duration;
+
+import javax.net.ssl.SSLContext;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +21,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import javax.net.ssl.SSLContext;
 
 /**
  * One visitor's browser, over real HTTP against the running application: its cookies, the CSRF token of the last page
@@ -26,19 +32,33 @@ public class HttpVisitor {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+	private final HttpClient client;
 
 	private final String base;
 
 	private String csrf = "";
 
 	public HttpVisitor(int port) {
-		this.base = "http://localhost:" + port;
+		this("http://localhost:" + port, null);
+	}
+
+	/** A visitor of {@code base} (e.g. https://localhost:8443 through a proxy), trusting {@code tls} when given. */
+	public HttpVisitor(String base, SSLContext tls) {
+		this.base = base;
+		HttpClient.Builder builder = HttpClient.newBuilder().cookieHandler(new CookieManager())
+			.connectTimeout(Duration.ofSeconds(10));
+		if (tls != null) {
+			builder.sslContext(tls);
+		}
+		this.client = builder.build();
 	}
 
 	/** A staff member logged in through the login form (the session lives in this visitor's cookies). */
 	public static HttpVisitor loggedIn(int port, String user, String password) {
-		HttpVisitor visitor = new HttpVisitor(port);
+		return loggedIn(new HttpVisitor(port), user, password);
+	}
+
+	public static HttpVisitor loggedIn(HttpVisitor visitor, String user, String password) {
 		visitor.get("/ingresar");
 		HttpResponse<String> login = visitor.postForm("/ingresar", Map.of("username", user, "password", password));
 		String next = login.headers().firstValue("Location").orElse("");

@@ -46,7 +46,7 @@ class ProxyHeadersTests {
 		HttpResponse<String> login = browser.postForm("/ingresar", Map.of("username", clerk, "password", Staff.PASSWORD),
 				"X-Forwarded-Proto", "https", "Cookie", "tramita-csrf=" + cookieValue(form, "tramita-csrf"));
 		assertThat(login.statusCode()).isEqualTo(302);
-		assertThat(cookie(login, "JSESSIONID")).contains("Secure", "HttpOnly", "SameSite=Lax");
+		assertThat(cookie(login, "tramita-sesion")).contains("Secure", "HttpOnly", "SameSite=Lax");
 
 		HttpResponse<String> plain = new HttpVisitor(port).get("/ingresar");
 		assertThat(plain.headers().firstValue("Strict-Transport-Security")).as("plain HTTP").isEmpty();
