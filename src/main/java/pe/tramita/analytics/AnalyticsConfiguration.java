@@ -39,7 +39,7 @@ class AnalyticsConfiguration {
 		this.retryAfter = retryAfter;
 	}
 
-	@Scheduled(fixedDelayString = "${tramita.analytics.retry-after:PT10M}", initialDelayString = "PT1M")
+	@Scheduled(fixedDelayString = "${tramita.analytics.retry-after:PT10M}", initialDelayString = "${tramita.analytics.retry-after:PT10M}")
 	@SchedulerLock(name = "recordFailedConclusions", lockAtLeastFor = "${tramita.analytics.retry-after:PT10M}")
 	void recordWhatFailed() {
 		runs.increment();

@@ -48,13 +48,14 @@ class IdentitySetup {
 		grantEverythingToAdmins();
 		grantDeploymentToAdvisors();
 		if (!adminPassword.isBlank() && identityService.createUserQuery().userId(adminUser).count() == 0) {
-			if (!identityService.checkPasswordAgainstPolicy(adminPassword).isValid()) {
-				throw new IllegalStateException("TRAMITA_ADMIN_PASSWORD does not meet the password policy: at least 10 "
-						+ "characters, with upper and lower case letters, a digit and a sign");
-			}
 			User admin = identityService.newUser(adminUser);
 			admin.setFirstName("Administrador");
 			admin.setLastName("Tramita");
+			if (!identityService.checkPasswordAgainstPolicy(adminPassword, admin).isValid()) {
+				throw new IllegalStateException("TRAMITA_ADMIN_PASSWORD does not meet the password policy: at least 10 "
+						+ "characters, with upper and lower case letters, a digit and a sign, and not the user's name ("
+						+ adminUser + ", Administrador, Tramita)");
+			}
 			admin.setPassword(adminPassword);
 			identityService.saveUser(admin);
 			identityService.createMembership(adminUser, Offices.ADMIN);

@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -83,6 +82,28 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Health, probes and metrics, read by monitoring on each node's own port (the proxy never serves them) with HTTP
+	 * basic credentials of the monitoreo office or an administrator, sent with each request. The probes say UP or
+	 * DOWN and nothing else, to anyone: they must answer while the database, and so every login, is away.
+	 */
+	@Bean
+	@Order(2)
+	SecurityFilterChain monitoring(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
+		http.securityMatcher(under("/actuator"))
+			.authenticationProvider(provider)
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+				.anyRequest().hasAnyRole("MONITORING", "ADMIN"))
+			.httpBasic(basic -> basic.realmName("Tramita"))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.requestCache(cache -> cache.disable())
+			// reads only, with credentials on every request: nothing for a forged request to ride on
+			.csrf(csrf -> csrf.disable());
+		return http.build();
+	}
+
 	/** The token lives in a cookie of its own: a citizen's form holds no session on the server. */
 	@Bean
 	CookieCsrfTokenRepository csrfTokens() {
@@ -94,7 +115,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(2)
+	@Order(3)
 	SecurityFilterChain pages(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
 			CookieCsrfTokenRepository csrfTokens) throws Exception {
 		LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/ingresar");
@@ -108,11 +129,7 @@ class SecurityConfiguration {
 				.requestMatchers("/asesoria/**").hasAnyAuthority(ADVISOR, "ROLE_ADMIN")
 				// Camunda's webapps can change any case of any municipality: administrators only
 				.requestMatchers(under("/camunda/")).hasRole("ADMIN")
-				// health, probes and metrics: monitoring and administrators, with their credentials
-				.requestMatchers("/actuator/**").hasAnyRole("MONITORING", "ADMIN")
 				.anyRequest().permitAll())
-			// monitoring reads /actuator with basic credentials; forms still need their CSRF token
-			.httpBasic(Customizer.withDefaults())
 			.formLogin(form -> form.loginPage("/ingresar")
 				.successHandler(new RelativeSavedRequestHandler(pageBeforeLogin, "/bandeja"))
 				.permitAll())

@@ -1,7 +1,12 @@
 package pe.tramita.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -42,6 +47,17 @@ class ErrorPages {
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	ModelAndView controlCharacter() {
 		return page("error.controlCharacter");
+	}
+
+	/**
+	 * The database is away (restarting, the network cut): nothing of the request was saved, and the proxy or the
+	 * visitor may try again shortly. A 503, not an error of ours.
+	 */
+	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class })
+	ModelAndView databaseAway(HttpServletResponse response) {
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+		return page("error.unavailable");
 	}
 
 	private static ModelAndView page(String messageKey) {

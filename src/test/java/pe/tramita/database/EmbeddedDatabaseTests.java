@@ -1,6 +1,7 @@
 package pe.tramita.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -12,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.concurrent.TimeUnit;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -74,19 +76,42 @@ class EmbeddedDatabaseTests {
 	}
 
 	@Test
+	void aSecondNodeOnTheEmbeddedDatabaseIsRefusedAndTheFirstCarriesOn() throws Exception {
+		Path dataDir = freshDirectory("second");
+		try (ConfigurableApplicationContext first = start(dataDir)) {
+			EmbeddedDatabase database = first.getBean(EmbeddedDatabase.class);
+			assertThatThrownBy(() -> start(dataDir)).as("a second node on the same data folder").rootCause()
+				.isInstanceOf(SecondNodeRefusedException.class)
+				.hasMessageContaining("belongs to another Tramita node (pid " + ProcessHandle.current().pid() + ")");
+			assertThatThrownBy(() -> new SpringApplicationBuilder(TramitaApplication.class).profiles("test")
+				.run("--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=postgres",
+						"--spring.datasource.password=" + database.password(), "--tramita.data-dir=" + freshDirectory("third"),
+						"--server.port=0", "--spring.main.banner-mode=off"))
+				.as("a node told to use the first one's server").rootCause()
+				.isInstanceOf(SecondNodeRefusedException.class)
+				.hasMessageContaining("points at the embedded PostgreSQL of another Tramita node");
+			Filing filing = first.getBean(Applications.class).fileLicence("060101", RiskLevel.BAJO);
+			assertThat(first.getBean(Expedientes.class).findForCitizen(filing.caseNumber(), filing.accessCode()))
+				.as("the first node carries on").isPresent();
+		}
+	}
+
+	@Test
 	void anExternalDatabaseIsUsedWhenItsUrlIsGiven() throws Exception {
 		Path external = freshDirectory("external");
 		Path unused = freshDirectory("unused");
-		try (EmbeddedDatabase server = EmbeddedDatabase.start(external);
+		// a plain PostgreSQL server (not one an embedded node runs)
+		try (EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(external.resolve("pg"))
+				.setCleanDataDirectory(true).start();
 				ConfigurableApplicationContext app = new SpringApplicationBuilder(TramitaApplication.class)
 					.profiles("test")
-					.run("--spring.datasource.url=" + server.jdbcUrl(), "--spring.datasource.username=postgres",
-							"--spring.datasource.password=" + server.password(), "--tramita.data-dir=" + unused,
+					.run("--spring.datasource.url=" + server.getJdbcUrl("postgres", "postgres"),
+							"--spring.datasource.username=postgres", "--tramita.data-dir=" + unused,
 							"--server.port=0", "--spring.main.banner-mode=off")) {
 			assertThat(app.getBeanNamesForType(EmbeddedDatabase.class)).isEmpty();
 			assertThat(Files.exists(unused.resolve("postgres"))).isFalse();
 			Filing filing = app.getBean(Applications.class).fileLicence("060108", RiskLevel.MEDIO);
-			try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
+			try (Connection connection = server.getPostgresDatabase().getConnection();
 					ResultSet row = connection.createStatement()
 						.executeQuery("SELECT ubigeo FROM tramita.expediente WHERE case_number = '" + filing.caseNumber() + "'")) {
 				assertThat(row.next()).isTrue();

@@ -78,6 +78,10 @@ class LoginProtectionTests {
 		IdentitySetup weak = new IdentitySetup(identityService, authorizationService, "t.primer-admin", "tramita");
 		assertThatThrownBy(weak::setUp).hasMessageContaining("TRAMITA_ADMIN_PASSWORD");
 		assertThat(identityService.createUserQuery().userId("t.primer-admin").count()).isZero();
+		// strong, but made of the account's own name: refused with the policy's reason, not halfway through the start
+		IdentitySetup named = new IdentitySetup(identityService, authorizationService, "t.primer-admin", "Tramita-2026!");
+		assertThatThrownBy(named::setUp).hasMessageContaining("TRAMITA_ADMIN_PASSWORD").hasMessageContaining("name");
+		assertThat(identityService.createUserQuery().userId("t.primer-admin").count()).isZero();
 
 		new IdentitySetup(identityService, authorizationService, "t.primer-admin", "Cajamarca-2026!").setUp();
 		assertThat(identityService.checkPassword("t.primer-admin", "Cajamarca-2026!")).isTrue();

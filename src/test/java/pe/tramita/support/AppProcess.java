@@ -33,7 +33,7 @@ public class AppProcess implements AutoCloseable {
 			"--tramita.rate-limit.exempt=127.0.0.1,0:0:0:0:0:0:0:1");
 
 	/** The first administrator of a run without the demo data (the demo's is admin / tramita). */
-	public static final String ADMIN_PASSWORD = "Prueba-Tramita-2026!";
+	public static final String ADMIN_PASSWORD = "Clave-Segura-2026!";
 
 	private final Process process;
 

@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -21,6 +22,8 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
+// metrics as in production (Spring Boot's tests leave their export out): the Prometheus endpoint is tested
+@AutoConfigureObservability
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDataDirectory.class)
 @TestExecutionListeners(listeners = RealCsrfTokens.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
