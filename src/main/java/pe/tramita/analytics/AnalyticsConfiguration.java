@@ -21,6 +21,8 @@ import pe.tramita.request.CaseConcluded;
 @Configuration(proxyBeanMethods = false)
 class AnalyticsConfiguration {
 
+	private static final String RETRY_AFTER = "${tramita.analytics.retry-after:PT10M}";
+
 	private final IncompleteEventPublications incomplete;
 
 	private final Clock clock;
@@ -30,17 +32,17 @@ class AnalyticsConfiguration {
 	private final Counter runs;
 
 	AnalyticsConfiguration(IncompleteEventPublications incomplete, Clock clock,
-			@Value("${tramita.analytics.retry-after:PT10M}") Duration retryAfter, MeterRegistry registry) {
+			@Value(RETRY_AFTER) Duration retryAfter, MeterRegistry registry) {
 		this.incomplete = incomplete;
+		this.clock = clock;
+		this.retryAfter = retryAfter;
 		this.runs = Counter.builder("tramita.scheduled.runs").tag("task", "recordFailedConclusions")
 			.description("Times this node ran the scheduled task (one node per interval in the installation)")
 			.register(registry);
-		this.clock = clock;
-		this.retryAfter = retryAfter;
 	}
 
-	@Scheduled(fixedDelayString = "${tramita.analytics.retry-after:PT10M}", initialDelayString = "${tramita.analytics.retry-after:PT10M}")
-	@SchedulerLock(name = "recordFailedConclusions", lockAtLeastFor = "${tramita.analytics.retry-after:PT10M}")
+	@Scheduled(fixedDelayString = RETRY_AFTER, initialDelayString = RETRY_AFTER)
+	@SchedulerLock(name = "recordFailedConclusions", lockAtLeastFor = RETRY_AFTER)
 	void recordWhatFailed() {
 		runs.increment();
 		incomplete.resubmitIncompletePublications(publication -> publication.getEvent() instanceof CaseConcluded

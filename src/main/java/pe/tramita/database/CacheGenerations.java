@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -26,6 +27,8 @@ public class CacheGenerations {
 
 	private static final Logger log = LoggerFactory.getLogger(CacheGenerations.class);
 
+	private static final String POLL = "${tramita.cluster.cache-poll:PT2S}";
+
 	private final JdbcTemplate jdbc;
 
 	private final Map<String, List<Runnable>> forgetters = new ConcurrentHashMap<>();
@@ -35,7 +38,7 @@ public class CacheGenerations {
 	/** Topics that moved at the last poll: forgotten once more at this one (see {@link #poll()}). */
 	private Set<String> movedLastPoll = Set.of();
 
-	private volatile boolean unreachable;
+	private boolean unreachable;
 
 	CacheGenerations(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
@@ -58,7 +61,7 @@ public class CacheGenerations {
 	 * A request that read the old values just before the change committed may put them back after this node forgot
 	 * them; forgetting a changed topic again at the next poll, when such a request is long done, removes them.
 	 */
-	@Scheduled(fixedDelayString = "${tramita.cluster.cache-poll:PT2S}", initialDelayString = "${tramita.cluster.cache-poll:PT2S}")
+	@Scheduled(fixedDelayString = POLL, initialDelayString = POLL)
 	synchronized void poll() {
 		Map<String, Long> current;
 		try {
@@ -87,7 +90,7 @@ public class CacheGenerations {
 	private Map<String, Long> read() {
 		Map<String, Long> generations = new HashMap<>();
 		jdbc.query("SELECT topic, generation FROM tramita.cache_generation",
-				(org.springframework.jdbc.core.RowCallbackHandler) row -> generations.put(row.getString(1), row.getLong(2)));
+				(RowCallbackHandler) row -> generations.put(row.getString(1), row.getLong(2)));
 		return generations;
 	}
 

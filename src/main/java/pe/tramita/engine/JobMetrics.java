@@ -1,5 +1,6 @@
 package pe.tramita.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
@@ -44,7 +45,7 @@ class JobMetrics extends AbstractProcessEnginePlugin {
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired();
 		if (interceptors == null) {
-			interceptors = new java.util.ArrayList<>();
+			interceptors = new ArrayList<>();
 			configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 		}
 		interceptors.add(new Counting());

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +40,7 @@ class CaseMetrics {
 		if (System.nanoTime() - countedAt > FRESH_FOR.toNanos() || counts.isEmpty()) {
 			Map<ExpedienteStatus, Long> now = new EnumMap<>(ExpedienteStatus.class);
 			jdbc.query("SELECT status, count(*) FROM tramita.expediente GROUP BY status",
-					(org.springframework.jdbc.core.RowCallbackHandler) row -> now.put(
+					(RowCallbackHandler) row -> now.put(
 							ExpedienteStatus.valueOf(row.getString(1)), row.getLong(2)));
 			counts = now;
 			countedAt = System.nanoTime();

@@ -190,7 +190,7 @@ class BenchmarkTests {
 		return (commits - idleCommitsPerSecond * seconds) / cases;
 	}
 
-	private static void delete(Path dir) throws Exception {
+	static void delete(Path dir) throws Exception {
 		if (Files.exists(dir)) {
 			try (Stream<Path> files = Files.walk(dir)) {
 				files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

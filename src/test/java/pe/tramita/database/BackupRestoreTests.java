@@ -13,7 +13,6 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -32,6 +31,7 @@ import pe.tramita.request.RiskLevel;
 import pe.tramita.support.AppProcess;
 import pe.tramita.support.Applications;
 import pe.tramita.support.DebianPostgres;
+import pe.tramita.support.EngineTimers;
 import pe.tramita.support.FilingReceipts;
 import pe.tramita.support.HttpVisitor;
 import pe.tramita.support.HttpVisitor.Multipart;
@@ -179,19 +179,8 @@ class BackupRestoreTests {
 				processInstance = row.getString(1);
 			}
 		}
-		HttpClient client = HttpClient.newHttpClient();
-		String base = "http://localhost:" + node.port() + "/engine-rest/job";
-		String jobs = client.send(HttpRequest.newBuilder(URI.create(base + "?timers=true&processInstanceId="
-				+ processInstance)).header("Authorization", node.adminCredentials()).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
-		Matcher job = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(jobs);
-		assertThat(job.find()).as(jobs).isTrue();
-		HttpResponse<String> moved = client.send(HttpRequest.newBuilder(URI.create(base + "/" + job.group(1) + "/duedate"))
-			.header("Authorization", node.adminCredentials()).header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString("{\"duedate\":\""
-					+ due.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")) + "\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(moved.statusCode()).as(moved.body()).isEqualTo(204);
+		EngineTimers.moveTimer(HttpClient.newHttpClient(), "http://localhost:" + node.port() + "/engine-rest",
+				node.adminCredentials(), processInstance, due);
 	}
 
 	private static byte[] bytes(AppProcess node, String path) throws Exception {

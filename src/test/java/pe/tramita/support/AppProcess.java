@@ -63,9 +63,20 @@ public class AppProcess implements AutoCloseable {
 	/** Also with these environment variables, as a service manager gives a node its environment file. */
 	public static AppProcess start(String classpath, Path dataDir, int port, Path log, List<String> arguments,
 			java.util.Map<String, String> environment) throws IOException {
+		return launch(List.of("-cp", classpath, "pe.tramita.TramitaApplication"), dataDir, port, log, arguments,
+				environment);
+	}
+
+	/**
+	 * Started as {@code java <heap> <launch> <arguments>}: {@code launch} is the JVM's options and what to run, a class
+	 * path and the main class, or {@code -jar} and the extracted application's jar.
+	 */
+	public static AppProcess launch(List<String> launch, Path dataDir, int port, Path log, List<String> arguments,
+			java.util.Map<String, String> environment) throws IOException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				HEAP, "-cp", classpath, "pe.tramita.TramitaApplication", "--tramita.data-dir=" + dataDir,
-				"--server.port=" + port, "--spring.main.banner-mode=off"));
+				HEAP));
+		command.addAll(launch);
+		command.addAll(List.of("--tramita.data-dir=" + dataDir, "--server.port=" + port, "--spring.main.banner-mode=off"));
 		command.addAll(arguments);
 		boolean demo = arguments.contains("--spring.profiles.active=demo");
 		if (!demo) {
@@ -105,6 +116,14 @@ public class AppProcess implements AutoCloseable {
 
 	public long pid() {
 		return process.pid();
+	}
+
+	/** CPU time the application's JVM has used so far, all its threads (the JIT compilers' too), in seconds. */
+	public double cpuSeconds() throws IOException {
+		String[] stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat")).replaceFirst(".*\\) ", "")
+			.split(" ");
+		// after the command's name: utime and stime are the 12th and 13th fields, in clock ticks (100 per second)
+		return (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / 100.0;
 	}
 
 	public Path log() {
