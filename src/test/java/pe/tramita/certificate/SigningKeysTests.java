@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +43,25 @@ class SigningKeysTests {
 		assertThat(key.certificate().getKeyUsage()[0]).as("digitalSignature").isTrue();
 		assertThatThrownBy(() -> new SigningKeys(keys, "equivocada", false).forMunicipality(ENCANADA))
 			.hasMessageContaining("Cannot read the signing keystore");
+	}
+
+	@Test
+	void aKeystoreReplacedOnDiskSignsTheNextDocumentWithoutARestart() throws Exception {
+		Path keystore = keys.resolve("060105.p12");
+		new DemoCertificateAuthority(keys).issueKeystore(ENCANADA, keystore, "clave".toCharArray());
+		SigningKeys signingKeys = new SigningKeys(keys, "clave", false);
+		SigningKey old = signingKeys.forMunicipality(ENCANADA);
+		assertThat(signingKeys.forMunicipality(ENCANADA)).as("kept while the file stays as it was").isSameAs(old);
+
+		// the renewed keystore arrives as operators copy it: a new file moved over the old one
+		Path renewed = Files.createTempDirectory(keys, "renovado");
+		new DemoCertificateAuthority(renewed).issueKeystore(ENCANADA, renewed.resolve("060105.p12"), "clave".toCharArray());
+		Files.move(renewed.resolve("060105.p12"), keystore, StandardCopyOption.REPLACE_EXISTING);
+		Files.setLastModifiedTime(keystore, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+
+		SigningKey current = signingKeys.forMunicipality(ENCANADA);
+		assertThat(current.certificate()).isNotEqualTo(old.certificate());
+		assertThat(current.certificate().getSubjectX500Principal().getName()).contains("La Encañada");
 	}
 
 	@Test
