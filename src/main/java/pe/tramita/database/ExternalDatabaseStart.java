@@ -58,8 +58,10 @@ class ExternalDatabaseStart implements BeanPostProcessor, ApplicationListener<Ap
 		try (Statement statement = connection.createStatement();
 				ResultSet marker = statement.executeQuery("SELECT current_setting('" + EmbeddedDatabase.MARKER + "', true)")) {
 			if (marker.next() && "on".equals(marker.getString(1))) {
+				// the address without its parameters, where a password may be written
+				String server = connection.getMetaData().getURL().replaceFirst("\\?.*", "");
 				throw new SecondNodeRefusedException("SPRING_DATASOURCE_URL points at the embedded PostgreSQL of another "
-						+ "Tramita node (" + connection.getMetaData().getURL() + "): this node does not start.");
+						+ "Tramita node (" + server + "): this node does not start.");
 			}
 		}
 	}
