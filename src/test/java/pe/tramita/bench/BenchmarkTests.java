@@ -3,20 +3,19 @@ package pe.tramita.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import pe.tramita.support.AppProcess;
+import pe.tramita.support.Folders;
 import pe.tramita.support.SampleFiles;
 
 /**
@@ -49,7 +48,7 @@ class BenchmarkTests {
 	@Test
 	void run() throws Exception {
 		Path dataDir = OUT.resolve("data");
-		delete(dataDir);
+		Folders.delete(dataDir);
 		Files.createDirectories(OUT);
 
 		measureStartUps(dataDir);
@@ -188,14 +187,6 @@ class BenchmarkTests {
 		double seconds = (System.nanoTime() - start) / 1e9;
 		long commits = floor.committedTransactions() - before;
 		return (commits - idleCommitsPerSecond * seconds) / cases;
-	}
-
-	static void delete(Path dir) throws Exception {
-		if (Files.exists(dir)) {
-			try (Stream<Path> files = Files.walk(dir)) {
-				files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
-		}
 	}
 
 }

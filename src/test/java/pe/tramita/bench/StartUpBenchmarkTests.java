@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import pe.tramita.support.AppProcess;
+import pe.tramita.support.Folders;
 
 /**
  * Start-up on an existing (embedded) database, three ways: the class path as the benchmarks start it; the application
@@ -39,7 +40,7 @@ class StartUpBenchmarkTests {
 	@Test
 	void run() throws Exception {
 		Path dataDir = OUT.resolve("data");
-		BenchmarkTests.delete(dataDir);
+		Folders.delete(dataDir);
 		Path app = extracted(OUT.resolve("app"));
 		String classpath = AppProcess.runtimeClasspath();
 
@@ -82,7 +83,7 @@ class StartUpBenchmarkTests {
 
 	/** What {@code extract} makes of the packaged application: its classes in a thin jar, its libraries in lib/. */
 	private static Path extracted(Path app) throws Exception {
-		BenchmarkTests.delete(app);
+		Folders.delete(app);
 		Path lib = Files.createDirectories(app.resolve("lib"));
 		List<String> libraries = new ArrayList<>();
 		for (String entry : Files.readString(Path.of("target", "bench-runtime.classpath")).strip().split(File.pathSeparator)) {

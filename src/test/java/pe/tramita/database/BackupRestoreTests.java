@@ -33,6 +33,7 @@ import pe.tramita.support.Applications;
 import pe.tramita.support.DebianPostgres;
 import pe.tramita.support.EngineTimers;
 import pe.tramita.support.FilingReceipts;
+import pe.tramita.support.Folders;
 import pe.tramita.support.HttpVisitor;
 import pe.tramita.support.HttpVisitor.Multipart;
 import pe.tramita.support.PdfChecks;
@@ -79,7 +80,7 @@ class BackupRestoreTests {
 			contentsBefore = contents(first);
 			keystoreBefore = digest(Files.readAllBytes(keys.resolve("060101.p12")));
 		}
-		delete(keys);
+		Folders.delete(keys);
 		assertThat(keys).doesNotExist();
 
 		try (DebianPostgres second = DebianPostgres.create(Files.createTempDirectory("tramita-pg"))) {
@@ -108,7 +109,7 @@ class BackupRestoreTests {
 
 				String[] licence = accessCodes.entrySet().stream().findFirst()
 					.map(entry -> new String[] { entry.getKey(), entry.getValue() }).orElseThrow();
-				setTimerDue(node, second, licence[0], ZonedDateTime.now(TramitaApplication.LIMA).plusSeconds(2));
+				setTimerDue(node, licence[0], ZonedDateTime.now(TramitaApplication.LIMA).plusSeconds(2));
 				String silence = awaitCertificate(citizen, licence[0], licence[1]);
 				byte[] pdf = bytes(node, "/verificar/" + silence + "/pdf");
 				assertThat(PdfChecks.text(pdf)).contains("SILENCIO ADMINISTRATIVO POSITIVO");
@@ -168,19 +169,9 @@ class BackupRestoreTests {
 		throw new AssertionError("no certificate for " + caseNumber + " after 90 s");
 	}
 
-	private static void setTimerDue(AppProcess node, DebianPostgres database, String caseNumber, ZonedDateTime due)
-			throws Exception {
-		String processInstance;
-		try (Connection db = database.connect(); var statement = db.prepareStatement(
-				"SELECT process_instance_id FROM tramita.expediente WHERE case_number = ?")) {
-			statement.setString(1, caseNumber);
-			try (ResultSet row = statement.executeQuery()) {
-				row.next();
-				processInstance = row.getString(1);
-			}
-		}
+	private static void setTimerDue(AppProcess node, String caseNumber, ZonedDateTime due) throws Exception {
 		EngineTimers.moveTimer(HttpClient.newHttpClient(), "http://localhost:" + node.port() + "/engine-rest",
-				node.adminCredentials(), processInstance, due);
+				node.adminCredentials(), caseNumber, due);
 	}
 
 	private static byte[] bytes(AppProcess node, String path) throws Exception {
@@ -227,12 +218,6 @@ class BackupRestoreTests {
 
 	private static String digest(byte[] bytes) throws Exception {
 		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-	}
-
-	private static void delete(Path dir) throws Exception {
-		try (var files = Files.walk(dir)) {
-			files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-		}
 	}
 
 }

@@ -229,19 +229,9 @@ class ClusterTests {
 		for (int i = 0; i < 8; i++) {
 			timed.add(file(proxy.visitor()));
 		}
-		List<Receipt> filed = Collections.synchronizedList(new ArrayList<>());
-		List<String> reviewed = Collections.synchronizedList(new ArrayList<>());
-		List<Long> failures = Collections.synchronizedList(new ArrayList<>());
-		List<Long> successes = Collections.synchronizedList(new ArrayList<>());
-		AtomicBoolean running = new AtomicBoolean(true);
-		ExecutorService people = Executors.newFixedThreadPool(8);
-		for (int i = 0; i < 6; i++) {
-			people.submit(() -> citizen(running, filed, successes, failures));
-		}
-		for (String user : List.of("mesa.cajamarca", "mesa2.cajamarca")) {
-			int parity = user.startsWith("mesa2") ? 1 : 0;
-			people.submit(() -> clerk(user, parity, running, filed, reviewed, successes, failures));
-		}
+		Crowd crowd = new Crowd().citizens(6).clerk("mesa.cajamarca", 0).clerk("mesa2.cajamarca", 1);
+		List<Receipt> filed = crowd.filed;
+		List<String> reviewed = crowd.reviewed;
 		Thread.sleep(8_000);
 		long killedAt = System.nanoTime();
 		nodes.get("a").kill();
@@ -254,12 +244,10 @@ class ClusterTests {
 		start("a");
 		nodes.get("a").secondsUntilHealthy(System.nanoTime());
 		Thread.sleep(4_000);
-		running.set(false);
-		people.shutdown();
-		assertThat(people.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+		crowd.stop();
 
-		long failedAfterKill = failures.stream().filter(at -> at >= killedAt).count();
-		double longestGap = longestGapWithoutSuccess(successes, killedAt);
+		long failedAfterKill = crowd.failures.stream().filter(at -> at >= killedAt).count();
+		double longestGap = longestGapWithoutSuccess(crowd.successes, killedAt);
 		try (Connection db = database.connect()) {
 			for (Receipt receipt : filed) {
 				assertThat(casesNumbered(db, receipt.caseNumber())).as(receipt.caseNumber()).isOne();
@@ -294,31 +282,22 @@ class ClusterTests {
 	@Test
 	@Order(6)
 	void aNodeToldToStopFinishesItsRequestsWhileTheProxySendsTheRestElsewhere() throws Exception {
-		List<Receipt> filed = Collections.synchronizedList(new ArrayList<>());
-		List<Long> failures = Collections.synchronizedList(new ArrayList<>());
-		List<Long> successes = Collections.synchronizedList(new ArrayList<>());
-		AtomicBoolean running = new AtomicBoolean(true);
-		ExecutorService citizens = Executors.newFixedThreadPool(6);
-		for (int i = 0; i < 6; i++) {
-			citizens.submit(() -> citizen(running, filed, successes, failures));
-		}
+		Crowd crowd = new Crowd().citizens(6);
 		Thread.sleep(4_000);
 		long told = System.nanoTime();
 		nodes.get("b").terminate();
 		assertThat(nodes.get("b").stoppedWithin(Duration.ofSeconds(45))).as("drained and stopped").isTrue();
 		double drained = (System.nanoTime() - told) / 1e9;
 		Thread.sleep(3_000);
-		running.set(false);
-		citizens.shutdown();
-		assertThat(citizens.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+		crowd.stop();
 		try (Connection db = database.connect()) {
-			for (Receipt receipt : filed) {
+			for (Receipt receipt : crowd.filed) {
 				assertThat(casesNumbered(db, receipt.caseNumber())).as(receipt.caseNumber()).isOne();
 			}
 		}
 		System.out.printf("Cluster, SIGTERM of one node under load: stopped after %.1f s; %d filings acknowledged, "
-				+ "%d requests failed%n", drained, filed.size(), failures.size());
-		assertThat(failures).as("no citizen saw an error").isEmpty();
+				+ "%d requests failed%n", drained, crowd.filed.size(), crowd.failures.size());
+		assertThat(crowd.failures).as("no citizen saw an error").isEmpty();
 		start("b");
 		nodes.get("b").secondsUntilHealthy(System.nanoTime());
 	}
@@ -369,50 +348,90 @@ class ClusterTests {
 
 	// ---- the people at work
 
-	private void citizen(AtomicBoolean running, List<Receipt> filed, List<Long> successes, List<Long> failures) {
-		while (running.get()) {
-			try {
-				filed.add(file(proxy.visitor()));
-				successes.add(System.nanoTime());
-			}
-			catch (RuntimeException e) {
-				failures.add(System.nanoTime());
-			}
-			// a person reads the receipt before the next filing
-			sleep(250);
-		}
-	}
+	/** Citizens and clerks working through the proxy until stopped: what was acknowledged, and when things failed. */
+	private final class Crowd {
 
-	private void clerk(String user, int parity, AtomicBoolean running, List<Receipt> filed, List<String> reviewed,
-			List<Long> successes, List<Long> failures) {
-		HttpVisitor clerk = HttpVisitor.loggedIn(proxy.visitor(), user, PASSWORD);
-		Set<String> tried = new HashSet<>();
-		while (running.get()) {
-			String next = null;
+		final List<Receipt> filed = Collections.synchronizedList(new ArrayList<>());
+
+		final List<String> reviewed = Collections.synchronizedList(new ArrayList<>());
+
+		final List<Long> successes = Collections.synchronizedList(new ArrayList<>());
+
+		final List<Long> failures = Collections.synchronizedList(new ArrayList<>());
+
+		private final AtomicBoolean running = new AtomicBoolean(true);
+
+		private final ExecutorService people = Executors.newCachedThreadPool();
+
+		/** Each citizen files, reads the receipt, and files again. */
+		Crowd citizens(int count) {
+			for (int i = 0; i < count; i++) {
+				people.submit(this::citizen);
+			}
+			return this;
+		}
+
+		/** A clerk reviews the cases filed whose number has this parity (two clerks never take the same case). */
+		Crowd clerk(String user, int parity) {
+			people.submit(() -> work(user, parity));
+			return this;
+		}
+
+		void stop() throws InterruptedException {
+			running.set(false);
+			people.shutdown();
+			assertThat(people.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+		}
+
+		private void citizen() {
+			while (running.get()) {
+				try {
+					filed.add(file(proxy.visitor()));
+					successes.add(System.nanoTime());
+				}
+				catch (RuntimeException e) {
+					failures.add(System.nanoTime());
+				}
+				// a person reads the receipt before the next filing
+				sleep(250);
+			}
+		}
+
+		private void work(String user, int parity) {
+			HttpVisitor clerk = HttpVisitor.loggedIn(proxy.visitor(), user, PASSWORD);
+			Set<String> tried = new HashSet<>();
+			while (running.get()) {
+				String next = nextCase(parity, tried);
+				if (next == null) {
+					sleep(200);
+					continue;
+				}
+				tried.add(next);
+				try {
+					if (review(clerk, next)) {
+						reviewed.add(next);
+						successes.add(System.nanoTime());
+					}
+				}
+				catch (RuntimeException e) {
+					failures.add(System.nanoTime());
+				}
+			}
+		}
+
+		private String nextCase(int parity, Set<String> tried) {
 			synchronized (filed) {
 				for (Receipt receipt : filed) {
-					int sequence = Integer.parseInt(receipt.caseNumber().substring(receipt.caseNumber().lastIndexOf('-') + 1));
-					if (sequence % 2 == parity && !tried.contains(receipt.caseNumber())) {
-						next = receipt.caseNumber();
-						break;
+					String number = receipt.caseNumber();
+					if (Integer.parseInt(number.substring(number.lastIndexOf('-') + 1)) % 2 == parity
+							&& !tried.contains(number)) {
+						return number;
 					}
 				}
 			}
-			if (next == null) {
-				sleep(200);
-				continue;
-			}
-			tried.add(next);
-			try {
-				if (review(clerk, next)) {
-					reviewed.add(next);
-					successes.add(System.nanoTime());
-				}
-			}
-			catch (RuntimeException e) {
-				failures.add(System.nanoTime());
-			}
+			return null;
 		}
+
 	}
 
 	/** A citizen's filing: the form, the post, the receipt page; answers the receipt once it was shown. */
@@ -492,13 +511,8 @@ class ClusterTests {
 
 	/** The operator's way to move a timer: the engine's REST API, as an administrator, through the proxy. */
 	private void setTimerDue(Receipt receipt, ZonedDateTime due) throws Exception {
-		String processInstance;
-		try (Connection db = database.connect()) {
-			processInstance = single(db, "SELECT process_instance_id FROM tramita.expediente WHERE case_number = ?",
-					receipt.caseNumber());
-		}
 		EngineTimers.moveTimer(HttpClient.newBuilder().sslContext(proxy.tls()).build(), proxy.baseUrl() + "/engine-rest",
-				HttpVisitor.basic("admin", PASSWORD), processInstance, due);
+				HttpVisitor.basic("admin", PASSWORD), receipt.caseNumber(), due);
 	}
 
 	// ---- what the database says

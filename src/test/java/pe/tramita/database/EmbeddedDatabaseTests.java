@@ -24,6 +24,7 @@ import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
 import pe.tramita.request.RiskLevel;
 import pe.tramita.support.Applications;
+import pe.tramita.support.Folders;
 
 /** The embedded database keeps data across restarts, stops quickly, and recovers from a killed JVM. */
 @Tag("own-jvm") // starts and stops applications of its own, which must not meet the shared test context
@@ -133,11 +134,7 @@ class EmbeddedDatabaseTests {
 
 	static Path freshDirectory(String name) throws Exception {
 		Path dir = Path.of("target", "test-data", name + "-" + ProcessHandle.current().pid());
-		if (Files.exists(dir)) {
-			try (var files = Files.walk(dir)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
-		}
+		Folders.delete(dir);
 		return Files.createDirectories(dir);
 	}
 

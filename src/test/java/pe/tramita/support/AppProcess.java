@@ -6,13 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -208,7 +206,7 @@ public class AppProcess implements AutoCloseable {
 
 	/** HTTP basic credentials of this run's administrator, who may read /actuator. */
 	public String adminCredentials() {
-		return "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
+		return HttpVisitor.basic("admin", adminPassword);
 	}
 
 	/** Resident memory of the application's JVM (MiB), from /proc. */

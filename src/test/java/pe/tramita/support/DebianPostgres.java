@@ -2,7 +2,6 @@ package pe.tramita.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -43,7 +41,7 @@ public class DebianPostgres implements AutoCloseable {
 	/** A new cluster in {@code dir} (emptied first) with the database {@value #DATABASE}, running. */
 	public static DebianPostgres create(Path dir) throws Exception {
 		Path bin = serverBinaries();
-		delete(dir);
+		Folders.delete(dir);
 		Files.createDirectories(dir);
 		DebianPostgres postgres = new DebianPostgres(bin, dir.toAbsolutePath(), freePort());
 		Path passwordFile = dir.resolve("pwfile");
@@ -139,26 +137,20 @@ public class DebianPostgres implements AutoCloseable {
 		run(full);
 	}
 
+	/** A server program; when it fails, the server's own log comes with its output. */
 	private void run(List<String> command) throws Exception {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-			throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output
-					+ (Files.exists(dir.resolve("server.log")) ? Files.readString(dir.resolve("server.log")) : ""));
+		try {
+			Commands.run(command);
+		}
+		catch (IllegalStateException failed) {
+			Path log = dir.resolve("server.log");
+			throw new IllegalStateException(failed.getMessage() + (Files.exists(log) ? Files.readString(log) : ""));
 		}
 	}
 
 	public static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
-		}
-	}
-
-	static void delete(Path dir) throws IOException {
-		if (Files.exists(dir)) {
-			try (Stream<Path> files = Files.walk(dir)) {
-				files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-			}
 		}
 	}
 

@@ -19,19 +19,29 @@ public final class EngineTimers {
 	private EngineTimers() {
 	}
 
-	/** The (one) timer of the process instance becomes due at {@code due}. */
-	public static void moveTimer(HttpClient client, String engineRest, String credentials, String processInstanceId,
+	/** The (one) timer of the case's process (its business key is the case number) becomes due at {@code due}. */
+	public static void moveTimer(HttpClient client, String engineRest, String credentials, String caseNumber,
 			ZonedDateTime due) throws Exception {
-		String jobs = client.send(HttpRequest.newBuilder(URI.create(engineRest + "/job?timers=true&processInstanceId="
-				+ processInstanceId)).header("Authorization", credentials).build(), HttpResponse.BodyHandlers.ofString())
-			.body();
-		Matcher job = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(jobs);
-		assertThat(job.find()).as("the timer of process " + processInstanceId + ": " + jobs).isTrue();
-		HttpResponse<String> moved = client.send(HttpRequest.newBuilder(URI.create(engineRest + "/job/" + job.group(1)
+		String process = firstId(get(client, engineRest + "/process-instance?businessKey=" + caseNumber, credentials),
+				"the process of " + caseNumber);
+		String job = firstId(get(client, engineRest + "/job?timers=true&processInstanceId=" + process, credentials),
+				"the timer of " + caseNumber);
+		HttpResponse<String> moved = client.send(HttpRequest.newBuilder(URI.create(engineRest + "/job/" + job
 				+ "/duedate")).header("Authorization", credentials).header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString("{\"duedate\":\"" + due.format(REST_DATE) + "\"}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(moved.statusCode()).as(moved.body()).isEqualTo(204);
+	}
+
+	private static String get(HttpClient client, String url, String credentials) throws Exception {
+		return client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", credentials).build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+	}
+
+	private static String firstId(String json, String what) {
+		Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(json);
+		assertThat(id.find()).as(what + ": " + json).isTrue();
+		return id.group(1);
 	}
 
 }

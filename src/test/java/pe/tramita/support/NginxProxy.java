@@ -3,12 +3,10 @@ package pe.tramita.support;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +51,7 @@ public class NginxProxy implements AutoCloseable {
 		}
 		Path dir = Files.createTempDirectory("tramita-nginx");
 		Path ssl = Files.createDirectories(dir.resolve("ssl"));
-		run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+		Commands.run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
 				"-addext", "subjectAltName=DNS:localhost", "-keyout", ssl.resolve("privkey.pem").toString(), "-out",
 				ssl.resolve("fullchain.pem").toString()));
 		int httpsPort = DebianPostgres.freePort();
@@ -163,14 +161,6 @@ public class NginxProxy implements AutoCloseable {
 		SSLContext context = SSLContext.getInstance("TLS");
 		context.init(null, factory.getTrustManagers(), null);
 		return context;
-	}
-
-	private static void run(List<String> command) throws Exception {
-		Process process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-			throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-		}
 	}
 
 }
