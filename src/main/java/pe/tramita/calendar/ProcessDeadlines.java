@@ -102,8 +102,12 @@ public class ProcessDeadlines {
 	}
 
 	public Date correctionDeadline(DelegateExecution execution) {
-		LocalDate last = calendar.addBusinessDays(clock.today(), CORRECTION_TERM_DAYS, execution.getTenantId());
-		return LegalClock.endOfDay(last);
+		return LegalClock.endOfDay(lastDayToCorrect(execution.getTenantId()));
+	}
+
+	/** The last business day a citizen observed today has to correct the filing (see CORRECTION_TERM_DAYS). */
+	public LocalDate lastDayToCorrect(String ubigeo) {
+		return calendar.addBusinessDays(clock.today(), CORRECTION_TERM_DAYS, ubigeo);
 	}
 
 }

@@ -12,4 +12,10 @@ import pe.tramita.municipality.MunicipalityView;
 record CertificateFacts(MunicipalityView municipality, long expedienteId, Signatory signatory, DocumentType documentType, int year,
 		int sequence, String number, String verificationCode, String holder, List<PrintedField> fields,
 		String caseNumber, String legend, String replacesNumber, Instant issuedAt, String verificationUrl) {
+
+	/** What the PDF's keywords carry: the verification code, but never a receipt's access code. */
+	String keywords() {
+		return documentType == DocumentType.CARGO_RECEPCION ? caseNumber : verificationCode;
+	}
+
 }

@@ -118,12 +118,12 @@ class CertificatePdf {
 		info.setAuthor(author);
 		info.setCreator("Tramita");
 		info.setProducer("Tramita (Apache PDFBox)");
-		info.setKeywords(facts.verificationCode());
+		info.setKeywords(facts.keywords());
 		info.setCreationDate(GregorianCalendar.from(issued));
 		info.setModificationDate(GregorianCalendar.from(issued));
 
 		PDMetadata metadata = new PDMetadata(document);
-		metadata.importXMPMetadata(xmp(title, author, facts.verificationCode(), issued));
+		metadata.importXMPMetadata(xmp(title, author, facts.keywords(), issued));
 		document.getDocumentCatalog().setMetadata(metadata);
 
 		PDOutputIntent intent = new PDOutputIntent(document, new ByteArrayInputStream(SRGB_PROFILE));
@@ -167,6 +167,11 @@ class CertificatePdf {
 
 	private String text(String key, Object... args) {
 		return messages.getMessage(key, args, SPANISH);
+	}
+
+	/** The document type's own wording where it has one, the general one otherwise. */
+	private String textOr(String ownKey, String generalKey, Object... args) {
+		return messages.getMessage(ownKey, args, text(generalKey, args), SPANISH);
 	}
 
 	/** Draws the page top-down; {@code y} is the top of the next line. */
@@ -261,9 +266,11 @@ class CertificatePdf {
 			float qrSize = 96;
 			qrCode(QrCodes.modules(facts.verificationUrl()), MARGIN, MARGIN - 10, qrSize);
 			float textX = MARGIN + qrSize + 12;
-			line(font, 9, textX, MARGIN + 60, text("certificate.pdf.verify"));
+			DocumentType type = facts.documentType();
+			line(font, 9, textX, MARGIN + 60, textOr(type.messageKey("verify"), "certificate.pdf.verify"));
 			line(font, 9, textX, MARGIN + 46, facts.verificationUrl());
-			line(bold, 11, textX, MARGIN + 28, text("certificate.pdf.code", facts.verificationCode()));
+			line(bold, 11, textX, MARGIN + 28, textOr(type.messageKey("code"), "certificate.pdf.code",
+					facts.verificationCode()));
 		}
 
 		/** The QR code as vector squares, one run of dark modules per rectangle: sharp at any print resolution. */

@@ -28,9 +28,11 @@ public class CertificateProcessActions {
 		certificates.issueLicence(expedientes.caseOf(execution), riskLevel(execution));
 	}
 
-	/** Issues a document of the named {@link DocumentType} for the case. */
+	/** Issues a document of the named {@link DocumentType} for the case, printing the decision's {@code fundamento}. */
 	public void issueDocument(DelegateExecution execution, String documentType) {
-		certificates.issue(expedientes.caseOf(execution), DocumentType.valueOf(documentType), riskLevel(execution), null);
+		Object answer = execution.getVariable("fundamento");
+		certificates.issue(expedientes.caseOf(execution), DocumentType.valueOf(documentType), riskLevel(execution), null,
+				answer == null ? null : answer.toString());
 	}
 
 	/** Issues the document of a case the law approved because the municipality let its term run out. */

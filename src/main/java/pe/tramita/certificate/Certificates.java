@@ -105,10 +105,39 @@ public class Certificates {
 	 */
 	@Transactional
 	public CertificateView issue(long expedienteId, DocumentType type, String riskLevel, String legend) {
+		return issue(expedienteId, type, riskLevel, legend, null);
+	}
+
+	/** The same, printing {@code answer}: what a constancia answers (the information delivered, the reply, the grounds). */
+	@Transactional
+	public CertificateView issue(long expedienteId, DocumentType type, String riskLevel, String legend,
+			String answer) {
 		ExpedienteView expediente = expedientes.find(expedienteId).orElseThrow();
 		Certificate issued = issue(expediente, type, contents.holder(type, expediente),
-				contents.fields(type, expediente, riskLevel), legend, null);
+				contents.fields(type, expediente, riskLevel, answer), legend, null);
 		return toView(issued);
+	}
+
+	/**
+	 * The filing receipt (cargo de recepción) of a case, for its current access code only: signed PDF/A like the
+	 * certificates, rendered each time it is asked for (it prints the access code, which Tramita does not keep).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<byte[]> filingReceipt(String caseNumber, String accessCode) {
+		return expedientes.findForCitizen(caseNumber, accessCode).map(expediente -> {
+			MunicipalityView municipality = municipalities.get(expediente.ubigeo());
+			Signatory signatory = signatories.of(municipality.ubigeo(),
+					contents.signingOffice(DocumentType.CARGO_RECEPCION, expediente));
+			CertificateFacts facts = new CertificateFacts(municipality, expediente.id(), signatory,
+					DocumentType.CARGO_RECEPCION, 0, 0, expediente.caseNumber(), accessCode,
+					expediente.applicantName(), contents.receiptFields(expediente), expediente.caseNumber(), null, null,
+					expediente.filedAt(), publicUrl + "/consulta");
+			return signer.sign(renderer.render(facts), keys.forMunicipality(municipality),
+					signatory.officerName() == null ? municipality.name() : signatory.officerName(),
+					messages.getMessage("certificate.signature.receipt", new Object[] { expediente.caseNumber() },
+							SPANISH),
+					municipality.name(), clock.now().toInstant());
+		});
 	}
 
 	@Transactional(readOnly = true)
@@ -215,7 +244,7 @@ public class Certificates {
 		ZonedDateTime now = clock.now();
 		int sequence = nextNumber(municipality.ubigeo(), type, now.getYear());
 		String code = newVerificationCode();
-		Signatory signatory = signatories.of(municipality.ubigeo());
+		Signatory signatory = signatories.of(municipality.ubigeo(), contents.signingOffice(type, expediente));
 		CertificateFacts facts = new CertificateFacts(municipality, expediente.id(), signatory, type, now.getYear(),
 				sequence, type.number(now.getYear(), sequence), code, holder, fields, expediente.caseNumber(), legend,
 				replaces == null ? null : replaces.number(), now.toInstant(), verificationUrl(code));

@@ -6,7 +6,9 @@ package pe.tramita.certificate;
  */
 public enum DocumentType {
 
-	LICENCIA_FUNCIONAMIENTO("LF"), LICENCIA_EDIFICACION("LE"), CONSTANCIA("CT");
+	LICENCIA_FUNCIONAMIENTO("LF"), LICENCIA_EDIFICACION("LE"), CONSTANCIA("CT"),
+	/** The filing receipt (cargo de recepción): rendered on demand with the case's number, never numbered or kept. */
+	CARGO_RECEPCION("CR");
 
 	private final String numberPrefix;
 

@@ -171,7 +171,7 @@ class DemoData {
 	private void informationRequests() {
 		Procedure request = catalog.get("acceso-informacion");
 		ApplicantForm applicant = new ApplicantForm(IdentityDocumentType.DNI, "%08d".formatted(41234500 + ++applicants),
-				"Lucía Rojas Tello", "lucia.rojas@example.pe", "", true);
+				"Lucía Rojas Tello", "lucia.rojas@example.pe", "", true, true);
 		expedientes.apply(CAJAMARCA, request, applicant, Map.of("informacionSolicitada",
 				"Relación de obras ejecutadas en el distrito en 2026, con su monto y estado.", "formaEntrega", "CORREO"),
 				List.of());
@@ -179,7 +179,7 @@ class DemoData {
 
 	private String complain(Procedure procedure, String facts) {
 		ApplicantForm applicant = new ApplicantForm(IdentityDocumentType.DNI, "%08d".formatted(41234500 + ++applicants),
-				"Miguel Cerna Vásquez", "miguel.cerna@example.pe", "976000111", true);
+				"Miguel Cerna Vásquez", "miguel.cerna@example.pe", "976000111", true, false);
 		Map<String, String> fields = Map.of("servicio", "LIMPIEZA", "hechos", facts, "lugar", "Cajamarca", "pedido",
 				"Que se atienda el problema y se me informe por escrito.");
 		return expedientes.apply(CAJAMARCA, procedure, applicant, fields, List.of()).filing().caseNumber();
@@ -188,7 +188,7 @@ class DemoData {
 	private String file(Procedure procedure, String ubigeo, String business, RiskLevel risk) {
 		String dni = "%08d".formatted(41234500 + ++applicants);
 		ApplicantForm applicant = new ApplicantForm(IdentityDocumentType.DNI, dni, "Rosa Chávez Quispe",
-				"rosa.chavez@example.pe", "976543210", true);
+				"rosa.chavez@example.pe", "976543210", true, true);
 		Map<String, String> fields = Map.of("ruc", "20131312955", "businessName", business + " S.A.C.", "tradeName",
 				business, "address", "Jr. Amalia Puga 123, Cajamarca", "activity", "Comercio minorista", "areaM2", "48.50",
 				"riskLevel", risk.name());

@@ -54,7 +54,14 @@ public class Documents {
 
 	@Transactional
 	public DocumentView store(long expedienteId, String ubigeo, UploadedFile file, Instant at, String uploadedBy) {
-		return repository.save(new StoredDocument(expedienteId, ubigeo, file, at, uploadedBy)).toView();
+		return store(expedienteId, ubigeo, file, at, uploadedBy, false);
+	}
+
+	/** {@code forCitizen}: staff hand the file to the citizen, who reads it on the status page. */
+	@Transactional
+	public DocumentView store(long expedienteId, String ubigeo, UploadedFile file, Instant at, String uploadedBy,
+			boolean forCitizen) {
+		return repository.save(new StoredDocument(expedienteId, ubigeo, file, at, uploadedBy, forCitizen)).toView();
 	}
 
 	@Transactional(readOnly = true)

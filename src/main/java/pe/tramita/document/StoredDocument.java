@@ -39,10 +39,15 @@ class StoredDocument {
 
 	private String uploadedBy;
 
+	/** Staff hand it to the citizen (the information requested, an answer); applicants' own files are not. */
+	private boolean forCitizen;
+
 	protected StoredDocument() {
 	}
 
-	StoredDocument(long expedienteId, String ubigeo, UploadedFile file, Instant uploadedAt, String uploadedBy) {
+	StoredDocument(long expedienteId, String ubigeo, UploadedFile file, Instant uploadedAt, String uploadedBy,
+			boolean forCitizen) {
+		this.forCitizen = forCitizen;
 		this.expedienteId = expedienteId;
 		this.ubigeo = ubigeo;
 		this.requirement = file.requirement();
@@ -56,7 +61,7 @@ class StoredDocument {
 	}
 
 	DocumentView toView() {
-		return new DocumentView(id, requirement, fileName, contentType, sizeBytes, sha256, uploadedAt, uploadedBy);
+		return new DocumentView(id, requirement, fileName, contentType, sizeBytes, sha256, uploadedAt, uploadedBy, forCitizen);
 	}
 
 	String ubigeo() {

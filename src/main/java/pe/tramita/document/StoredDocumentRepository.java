@@ -11,7 +11,7 @@ interface StoredDocumentRepository extends JpaRepository<StoredDocument, Long> {
 	/** The list without the files' bytes (Hibernate loads a lazy byte[] eagerly unless the classes are enhanced). */
 	@Query("""
 			select new pe.tramita.document.DocumentView(d.id, d.requirement, d.fileName, d.contentType, d.sizeBytes,
-				d.sha256, d.uploadedAt, d.uploadedBy)
+				d.sha256, d.uploadedAt, d.uploadedBy, d.forCitizen)
 			from StoredDocument d where d.expedienteId = :expedienteId order by d.uploadedAt, d.id""")
 	List<DocumentView> listWithoutContent(long expedienteId);
 

@@ -1,19 +1,11 @@
 package pe.tramita.portal;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Optional;
-
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +15,7 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
 import pe.tramita.request.Filing;
-import pe.tramita.security.SharedSecrets;
+import pe.tramita.security.Seals;
 
 /**
  * The receipt of a filing (case number and access code) travels to the page that shows it in a cookie sealed with
@@ -37,19 +29,15 @@ class FilingReceipts {
 
 	static final Duration LIFETIME = Duration.ofMinutes(30);
 
-	private static final int NONCE_BYTES = 12;
+	private static final String PURPOSE = "filing-receipt";
 
-	private static final int TAG_BITS = 128;
-
-	private final SharedSecrets secrets;
-
-	private final SecureRandom random = new SecureRandom();
+	private final Seals seals;
 
 	private final Clock clock;
 
-	FilingReceipts(SharedSecrets secrets, Clock clock) {
+	FilingReceipts(Seals seals, Clock clock) {
 		this.clock = clock;
-		this.secrets = secrets;
+		this.seals = seals;
 	}
 
 	void hand(Filing filing, HttpServletRequest request, HttpServletResponse response) {
@@ -81,38 +69,16 @@ class FilingReceipts {
 	}
 
 	private String seal(String plain) {
-		try {
-			byte[] nonce = new byte[NONCE_BYTES];
-			random.nextBytes(nonce);
-			byte[] sealed = cipher(Cipher.ENCRYPT_MODE, nonce).doFinal(plain.getBytes(StandardCharsets.UTF_8));
-			return Base64.getUrlEncoder().withoutPadding()
-				.encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException("Cannot seal a receipt", e);
-		}
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(seals.seal(PURPOSE, plain));
 	}
 
 	private Optional<String> open(String value) {
 		try {
-			byte[] all = Base64.getUrlDecoder().decode(value);
-			// shorter than a nonce and a tag: nothing this installation sealed (and the cipher would not say so politely)
-			if (all.length < NONCE_BYTES + TAG_BITS / 8) {
-				return Optional.empty();
-			}
-			byte[] nonce = java.util.Arrays.copyOf(all, NONCE_BYTES);
-			byte[] plain = cipher(Cipher.DECRYPT_MODE, nonce).doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
-			return Optional.of(new String(plain, StandardCharsets.UTF_8));
+			return seals.open(PURPOSE, Base64.getUrlDecoder().decode(value));
 		}
-		catch (IllegalArgumentException | GeneralSecurityException tamperedOrForeign) {
+		catch (IllegalArgumentException notBase64) {
 			return Optional.empty();
 		}
-	}
-
-	private Cipher cipher(int mode, byte[] nonce) throws GeneralSecurityException {
-		Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-		cipher.init(mode, new SecretKeySpec(secrets.secret("filing-receipt"), "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-		return cipher;
 	}
 
 }

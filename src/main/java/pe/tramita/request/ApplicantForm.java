@@ -19,15 +19,17 @@ public record ApplicantForm(
 		@NotBlank(message = "{field.required}") @VisibleText @Size(max = 160, message = "{field.tooLong}") String applicantName,
 		@NotBlank(message = "{field.required}") @Email(message = "{email.invalid}") @MailAddress @Size(max = 160, message = "{field.tooLong}") String email,
 		@Pattern(regexp = "^$|^\\+?[0-9 ]{6,15}$", message = "{phone.invalid}") String phone,
-		@AssertTrue(message = "{declaration.required}") boolean declarationAccepted) implements IdentifiedApplicant {
+		@AssertTrue(message = "{declaration.required}") boolean declarationAccepted,
+		// express authorisation to be notified by e-mail (TUO Ley 27444, art. 20.4); without it, in person
+		boolean emailNotificationAccepted) implements IdentifiedApplicant {
 
 	public static ApplicantForm empty() {
-		return new ApplicantForm(IdentityDocumentType.DNI, "", "", "", "", false);
+		return new ApplicantForm(IdentityDocumentType.DNI, "", "", "", "", false, false);
 	}
 
 	ApplicantForm trimmed() {
 		return new ApplicantForm(documentType, strip(documentNumber), strip(applicantName), strip(email), strip(phone),
-				declarationAccepted);
+				declarationAccepted, emailNotificationAccepted);
 	}
 
 	private static String strip(String value) {

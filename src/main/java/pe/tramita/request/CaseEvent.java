@@ -11,16 +11,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Something the citizen is told about their case: filing, observations, their correction, the outcome. */
+/** Something the citizen is told about their case: filing, observations, their correction, answers, the outcome. */
 @Entity
 @Table(name = "case_event")
 class CaseEvent {
-
-	enum Kind {
-
-		PRESENTADO, OBSERVADO, SUBSANADO, APROBADO, APROBADO_POR_SILENCIO, DENEGADO, NO_PRESENTADO, ATENDIDO, DENEGADO_POR_SILENCIO, PRORROGADO
-
-	}
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -34,7 +28,7 @@ class CaseEvent {
 	private Instant occurredAt;
 
 	@Enumerated(EnumType.STRING)
-	private Kind kind;
+	private CaseEventKind kind;
 
 	private String detail;
 
@@ -43,13 +37,17 @@ class CaseEvent {
 	protected CaseEvent() {
 	}
 
-	CaseEvent(Expediente expediente, Instant occurredAt, Kind kind, String detail, String actor) {
+	CaseEvent(Expediente expediente, Instant occurredAt, CaseEventKind kind, String detail, String actor) {
 		this.expedienteId = expediente.id();
 		this.ubigeo = expediente.ubigeo();
 		this.occurredAt = occurredAt;
 		this.kind = kind;
 		this.detail = detail;
 		this.actor = actor;
+	}
+
+	long id() {
+		return id;
 	}
 
 	TimelineEntry toTimelineEntry() {

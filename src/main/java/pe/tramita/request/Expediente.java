@@ -54,6 +54,11 @@ class Expediente {
 
 	private String applicantPhone;
 
+	/** The citizen authorised notification by e-mail (TUO Ley 27444, art. 20.4). */
+	private boolean emailNotificationAccepted;
+
+	/** The language the citizen filed in ("es", "en"): the one they are written to in. */
+	private String language = "es";
 
 	private Instant filedAt;
 
@@ -88,10 +93,12 @@ class Expediente {
 	/** An application whose fields the procedure's model declares. */
 	Expediente(CaseNumber number, String procedureKey, String accessCodeHash, ApplicantForm applicant,
 			List<ApplicationItem> applicationData, Map<String, String> applicationValues, Instant filedAt,
-			LocalDate dueDate) {
+			LocalDate dueDate, String language) {
 		this(number, procedureKey, accessCodeHash, filedAt, dueDate);
 		applicant(applicant.documentType(), applicant.documentNumber(), applicant.applicantName(), applicant.email(),
 				applicant.phone());
+		this.emailNotificationAccepted = applicant.emailNotificationAccepted();
+		this.language = language;
 		this.applicationData = List.copyOf(applicationData);
 		this.applicationValues = new LinkedHashMap<>(applicationValues);
 	}
@@ -124,6 +131,27 @@ class Expediente {
 
 	void startedAs(String processInstanceId) {
 		this.processInstanceId = processInstanceId;
+	}
+
+	/** A new access code replaces the old one, which stops working. */
+	void accessCodeHash(String accessCodeHash) {
+		this.accessCodeHash = accessCodeHash;
+	}
+
+	String applicantDocumentNumber() {
+		return applicantDocumentNumber;
+	}
+
+	LocalDate dueDate() {
+		return dueDate;
+	}
+
+	String procedureKey() {
+		return procedureKey;
+	}
+
+	String applicantEmail() {
+		return applicantEmail;
 	}
 
 	void observe(String observation) {
@@ -174,7 +202,8 @@ class Expediente {
 				applicantDocumentNumber, applicantName, applicantEmail, applicantPhone, filedAt, dueDate, observation,
 				decisionReason, resolvedAt, processInstanceId,
 				applicationData == null ? List.of() : List.copyOf(applicationData),
-				applicationValues == null ? Map.of() : Map.copyOf(applicationValues));
+				applicationValues == null ? Map.of() : Map.copyOf(applicationValues), emailNotificationAccepted,
+				language);
 	}
 
 	private static String emptyToNull(String value) {

@@ -26,7 +26,8 @@ public class ExpedienteProcessActions {
 	/** Tells the citizen what is missing, from the reviewer's {@code observacion}. */
 	public void observe(DelegateExecution execution) {
 		Object observation = execution.getVariable("observacion");
-		expedientes.observe(expedientes.caseOf(execution), observation == null ? null : observation.toString());
+		expedientes.observe(expedientes.caseOf(execution), observation == null ? null : observation.toString(),
+				deadlines.lastDayToCorrect(execution.getTenantId()));
 	}
 
 	/** Records the outcome, with the decision's {@code fundamento} where there is one. */

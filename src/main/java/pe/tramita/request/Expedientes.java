@@ -1,9 +1,11 @@
 package pe.tramita.request;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +15,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,12 +26,12 @@ import pe.tramita.calendar.BusinessCalendar;
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.calendar.ProcessDeadlines;
 import pe.tramita.catalog.Procedure;
+import pe.tramita.document.DocumentView;
 import pe.tramita.document.Documents;
 import pe.tramita.document.UploadedFile;
 import pe.tramita.form.ModelFormField;
 import pe.tramita.form.ModelForms;
 import pe.tramita.municipality.MunicipalityTenantIdProvider;
-import pe.tramita.request.CaseEvent.Kind;
 
 /**
  * Cases (expedientes): filing, what the citizen may read with their access code, and the state changes the process
@@ -67,9 +72,13 @@ public class Expedientes {
 
 	private final JdbcTemplate jdbc;
 
+	private final ApplicationEventPublisher publisher;
+
 	Expedientes(ExpedienteRepository expedientes, CaseEventRepository events, Documents documents,
 			BusinessCalendar calendar, LegalClock clock, RuntimeService runtimeService,
-			RepositoryService repositoryService, FormService formService, JdbcTemplate jdbc) {
+			RepositoryService repositoryService, FormService formService, JdbcTemplate jdbc,
+			ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.expedientes = expedientes;
 		this.events = events;
 		this.documents = documents;
@@ -103,11 +112,12 @@ public class Expedientes {
 		List<ApplicationItem> items = items(submission);
 		Map<String, String> values = values(submission);
 		ApplicantForm clean = applicant.trimmed();
+		String language = filedInEnglish() ? "en" : "es";
 		// a term that depends on the declared risk (the business licence: the TUPA's term by ITSE risk level)
 		int term = procedure.termFor(values.get(RISK_FIELD));
 		Filing filing = file(ubigeo, term, procedure, files, submission.variables(),
 				(number, accessCodeHash, now, dueDate) -> new Expediente(number, procedure.key(), accessCodeHash, clean,
-						items, values, now, dueDate));
+						items, values, now, dueDate, language));
 		return new ModelApplication(submission, filing);
 	}
 
@@ -127,6 +137,12 @@ public class Expedientes {
 				(number, accessCodeHash, now, dueDate) -> new Expediente(number, procedure.key(), accessCodeHash,
 						requestedBy, items(submission), now, dueDate));
 		return new ModelApplication(submission, filing);
+	}
+
+	/** The page the citizen filed from was in English (outside a web request, e.g. demo data: Spanish). */
+	private static boolean filedInEnglish() {
+		LocaleContext context = LocaleContextHolder.getLocaleContext();
+		return context != null && context.getLocale() != null && context.getLocale().getLanguage().equals("en");
 	}
 
 	private static List<ApplicationItem> items(ModelForms.Submission submission) {
@@ -166,7 +182,7 @@ public class Expedientes {
 		for (UploadedFile file : files) {
 			documents.store(expediente.id(), ubigeo, file, now.toInstant(), null);
 		}
-		events.save(new CaseEvent(expediente, now.toInstant(), Kind.PRESENTADO, null, null));
+		record(expediente, CaseEventKind.PRESENTADO, null, now.toInstant(), dueDate, List.of(), accessCode);
 
 		Map<String, Object> variables = new HashMap<>(facts);
 		variables.put(MunicipalityTenantIdProvider.MUNICIPALITY_VARIABLE, ubigeo);
@@ -288,7 +304,6 @@ public class Expedientes {
 			documents.store(expediente.id(), expediente.ubigeo(), file, now, null);
 		}
 		expediente.corrected();
-		events.save(new CaseEvent(expediente, now, Kind.SUBSANADO, null, null));
 		runtimeService.createMessageCorrelation(CORRECTION_MESSAGE)
 			.processInstanceBusinessKey(expediente.caseNumber())
 			.correlate();
@@ -297,20 +312,56 @@ public class Expedientes {
 		if (due != null) {
 			expediente.dueOn(LocalDate.parse(due.toString()));
 		}
+		record(expediente, CaseEventKind.SUBSANADO, null, now, expediente.dueDate(), List.of(), null);
+	}
+
+	/** New access codes one case may get in a day: enough for a citizen, too few to flood their mailbox. */
+	static final int CODE_RENEWALS_PER_DAY = 3;
+
+	/**
+	 * "¿Perdió su código?": when the number and the applicant's identity document match a case with an e-mail on
+	 * file, a new code replaces the old one and is sent there. Whether anything matched is not said to the caller.
+	 */
+	@Transactional
+	public void renewAccessCode(String caseNumber, String documentNumber) {
+		if (caseNumber == null || documentNumber == null) {
+			return;
+		}
+		var now = clock.now().toInstant();
+		expedientes.findByCaseNumber(caseNumber.strip().toUpperCase(Locale.ROOT))
+			.filter(e -> e.applicantEmail() != null && e.applicantDocumentNumber() != null
+					&& e.applicantDocumentNumber().equals(documentNumber.strip()))
+			.filter(e -> events.countByExpedienteIdAndKindAndOccurredAtAfter(e.id(), CaseEventKind.CODIGO_RENOVADO,
+					now.minus(Duration.ofDays(1))) < CODE_RENEWALS_PER_DAY)
+			.ifPresent(e -> {
+				String code = AccessCodes.newCode();
+				e.accessCodeHash(AccessCodes.hash(e.caseNumber(), code));
+				record(e, CaseEventKind.CODIGO_RENOVADO, null, now, e.dueDate(), List.of(), code);
+			});
+	}
+
+	/** Staff hand the citizen documents (the information requested, an answer): the citizen is told and can read them. */
+	@Transactional
+	public void deliver(long expedienteId, List<DocumentView> delivered, String actor) {
+		Expediente expediente = expedientes.findById(expedienteId).orElseThrow();
+		String names = String.join(", ", delivered.stream().map(DocumentView::fileName).toList());
+		record(expediente, CaseEventKind.ENTREGADO, names, clock.now().toInstant(), expediente.dueDate(),
+				delivered.stream().map(DocumentView::id).toList(), null, actor);
 	}
 
 	@Transactional
-	void observe(long expedienteId, String observation) {
+	void observe(long expedienteId, String observation, LocalDate lastDayToCorrect) {
 		Expediente expediente = expedientes.findById(expedienteId).orElseThrow();
 		expediente.observe(observation);
-		events.save(new CaseEvent(expediente, clock.now().toInstant(), Kind.OBSERVADO, observation, null));
+		record(expediente, CaseEventKind.OBSERVADO, observation, clock.now().toInstant(), lastDayToCorrect, List.of(),
+				null);
 	}
 
 	@Transactional
 	void extended(long expedienteId, LocalDate newDue, String reason) {
 		Expediente expediente = expedientes.findById(expedienteId).orElseThrow();
 		expediente.dueOn(newDue);
-		events.save(new CaseEvent(expediente, clock.now().toInstant(), Kind.PRORROGADO, reason, null));
+		record(expediente, CaseEventKind.PRORROGADO, reason, clock.now().toInstant(), newDue, List.of(), null);
 	}
 
 	@Transactional
@@ -318,7 +369,21 @@ public class Expedientes {
 		Expediente expediente = expedientes.findById(expedienteId).orElseThrow();
 		var now = clock.now().toInstant();
 		expediente.conclude(outcome, reason, now);
-		events.save(new CaseEvent(expediente, now, Kind.valueOf(outcome.name()), reason, null));
+		record(expediente, CaseEventKind.valueOf(outcome.name()), reason, now, expediente.dueDate(),
+				List.of(), null);
+	}
+
+	private void record(Expediente expediente, CaseEventKind kind, String detail, Instant at, LocalDate dueDate,
+			List<Long> documentIds, String accessCode) {
+		record(expediente, kind, detail, at, dueDate, documentIds, accessCode, null);
+	}
+
+	/** Records what happened on the case's timeline and tells the listeners that write what the citizen is sent. */
+	private void record(Expediente expediente, CaseEventKind kind, String detail, Instant at, LocalDate dueDate,
+			List<Long> documentIds, String accessCode, String actor) {
+		events.save(new CaseEvent(expediente, at, kind, detail, actor));
+		publisher.publishEvent(new CaseNotice(expediente.id(), expediente.caseNumber(), expediente.ubigeo(),
+				expediente.procedureKey(), kind, detail, at, dueDate, documentIds, accessCode));
 	}
 
 	private Optional<Expediente> findWithCode(String caseNumber, String accessCode) {

@@ -44,6 +44,9 @@ class RequestRateLimits {
 
 	static final Limit CASE_LOOKUP = new Limit("case-lookup", 30);
 
+	/** Asking for a new access code sends an e-mail: a few a minute from one address is plenty. */
+	static final Limit CODE_RECOVERY = new Limit("code-recovery", 5);
+
 	static final Limit VERIFICATION = new Limit("verification", 60);
 
 	static final Limit UPLOAD = new Limit("upload", 20);
@@ -59,6 +62,9 @@ class RequestRateLimits {
 		}
 		if (post && path.equals("/ingresar")) {
 			return Optional.of(LOGIN);
+		}
+		if (post && path.equals("/consulta/codigo")) {
+			return Optional.of(CODE_RECOVERY);
 		}
 		if (post && path.startsWith("/consulta")) {
 			return Optional.of(CASE_LOOKUP);

@@ -16,11 +16,13 @@ import org.springframework.web.multipart.MultipartFile;
 
 import pe.tramita.TramitaApplication;
 import pe.tramita.calendar.LegalClock;
+import pe.tramita.document.DocumentView;
 import pe.tramita.document.Documents;
 import pe.tramita.document.UploadRejectedException;
 import pe.tramita.document.UploadedFile;
 import pe.tramita.form.ModelForms;
 import pe.tramita.request.ExpedienteView;
+import pe.tramita.request.Expedientes;
 import pe.tramita.security.StaffUser;
 import pe.tramita.tasklist.Colleagues.Colleague;
 import pe.tramita.text.VisibleText;
@@ -46,8 +48,11 @@ public class TaskActions {
 
 	private final LegalClock clock;
 
+	private final Expedientes expedientes;
+
 	TaskActions(ClerkTasks tasks, TaskService taskService, Colleagues colleagues, Documents documents,
-			StaffAudit audit, LegalClock clock) {
+			StaffAudit audit, LegalClock clock, Expedientes expedientes) {
+		this.expedientes = expedientes;
 		this.tasks = tasks;
 		this.taskService = taskService;
 		this.colleagues = colleagues;
@@ -130,15 +135,22 @@ public class TaskActions {
 		audit.record(task, clerk, StaffAction.Kind.COMMENTED, text(comment, "task.comment.required"));
 	}
 
-	/** A document added to the case by staff, checked like the citizens' uploads. */
+	/**
+	 * A document added to the case by staff, checked like the citizens' uploads. {@code forCitizen}: it is handed to
+	 * the citizen (the information requested, an answer), who is told and reads it on the status page.
+	 */
 	@Transactional
-	public void attach(String taskId, StaffUser clerk, MultipartFile part) {
+	public void attach(String taskId, StaffUser clerk, MultipartFile part, boolean forCitizen) {
 		Task task = tasks.visibleTask(taskId, clerk);
 		UploadedFile file = documents.validate(attachmentLabel(task), part)
 			.orElseThrow(() -> new UploadRejectedException("upload.none", ""));
 		ExpedienteView expediente = tasks.expedienteOf(task);
-		documents.store(expediente.id(), expediente.ubigeo(), file, clock.now().toInstant(), clerk.id());
+		DocumentView stored = documents.store(expediente.id(), expediente.ubigeo(), file, clock.now().toInstant(),
+				clerk.id(), forCitizen);
 		audit.record(task, clerk, StaffAction.Kind.ATTACHED, file.fileName());
+		if (forCitizen) {
+			expedientes.deliver(expediente.id(), List.of(stored), clerk.id());
+		}
 	}
 
 	private Task heldBy(String taskId, StaffUser clerk) {

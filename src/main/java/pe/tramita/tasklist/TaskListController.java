@@ -198,10 +198,12 @@ class TaskListController {
 
 	@PostMapping("/bandeja/tareas/{taskId}/adjuntar")
 	String attach(@PathVariable String taskId, @RequestParam(name = "archivo", required = false) MultipartFile file,
+			@RequestParam(name = "paraCiudadano", defaultValue = "false") boolean forCitizen,
 			@AuthenticationPrincipal StaffUser clerk, RedirectAttributes redirect) {
 		String back = "redirect:/bandeja/tareas/" + taskId + "#documentos";
 		try {
-			return act(redirect, back, "task.attached", () -> actions.attach(taskId, clerk, file), back);
+			return act(redirect, back, forCitizen ? "task.delivered" : "task.attached",
+					() -> actions.attach(taskId, clerk, file, forCitizen), back);
 		}
 		catch (UploadRejectedException e) {
 			redirect.addFlashAttribute("problem", e.messageKey());

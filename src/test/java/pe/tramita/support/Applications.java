@@ -38,10 +38,10 @@ public class Applications {
 	public Filing fileLicence(String ubigeo, RiskLevel risk, String dni, String applicantName) {
 		ApplicantForm usual = applicant();
 		return fileLicence(ubigeo, risk, new ApplicantForm(IdentityDocumentType.DNI, dni, applicantName, usual.email(),
-				usual.phone(), true));
+				usual.phone(), true, true));
 	}
 
-	private Filing fileLicence(String ubigeo, RiskLevel risk, ApplicantForm applicant) {
+	public Filing fileLicence(String ubigeo, RiskLevel risk, ApplicantForm applicant) {
 		byte[] pdf = SampleFiles.pdf();
 		Expedientes.ModelApplication application = expedientes.apply(ubigeo, catalog.get("licencia-funcionamiento"),
 				applicant, licenceFields(risk),
@@ -74,8 +74,12 @@ public class Applications {
 
 	/** A request for public information, by e-mail. */
 	public Filing fileInformationRequest(String ubigeo) {
+		return fileInformationRequest(ubigeo, applicant());
+	}
+
+	public Filing fileInformationRequest(String ubigeo, ApplicantForm applicant) {
 		Expedientes.ModelApplication application = expedientes.apply(ubigeo, catalog.get("acceso-informacion"),
-				applicant(), java.util.Map.of("informacionSolicitada",
+				applicant, java.util.Map.of("informacionSolicitada",
 						"Copia de los contratos de recojo de residuos sólidos firmados en 2026.", "formaEntrega", "CORREO"),
 				List.of());
 		if (application.filing() == null) {
@@ -117,9 +121,15 @@ public class Applications {
 						"cantidad", "6", "valorEstimado", String.valueOf(value)));
 	}
 
+	/** The usual applicant, writing from {@code email}, who authorised e-mail notification or not. */
+	public static ApplicantForm applicant(String email, boolean emailNotification) {
+		return new ApplicantForm(IdentityDocumentType.DNI, "45678912", "Juana Quispe Ñahui", email, "976111222", true,
+				emailNotification);
+	}
+
 	public static ApplicantForm applicant() {
 		return new ApplicantForm(IdentityDocumentType.DNI, "45678912", "Juana Quispe Ñahui", "juana@example.pe",
-				"976111222", true);
+				"976111222", true, true);
 	}
 
 	/** A valid complaint, as the fields the queja-reclamo model declares on its start event. */

@@ -25,7 +25,7 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
 // metrics as in production (Spring Boot's tests leave their export out): the Prometheus endpoint is tested
 @AutoConfigureObservability
 @ActiveProfiles("test")
-@ContextConfiguration(initializers = TestDataDirectory.class)
+@ContextConfiguration(initializers = { TestDataDirectory.class, TestMailServer.class })
 @TestExecutionListeners(listeners = RealCsrfTokens.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 public @interface TramitaTest {
 }

@@ -190,9 +190,9 @@ class TaskActionsTests {
 		int before = documents.listFor(expedienteId).size();
 
 		assertThatThrownBy(() -> actions.attach(taskId, ana,
-				new MockMultipartFile("archivo", "informe.pdf", "application/pdf", SampleFiles.exe())))
+				new MockMultipartFile("archivo", "informe.pdf", "application/pdf", SampleFiles.exe()), false))
 			.isInstanceOf(UploadRejectedException.class).hasMessageContaining("upload.badType");
-		assertThatThrownBy(() -> actions.attach(taskId, ana, new MockMultipartFile("archivo", "", "", new byte[0])))
+		assertThatThrownBy(() -> actions.attach(taskId, ana, new MockMultipartFile("archivo", "", "", new byte[0]), false))
 			.isInstanceOf(UploadRejectedException.class);
 		assertThat(documents.listFor(expedienteId)).hasSize(before);
 

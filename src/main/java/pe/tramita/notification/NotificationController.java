@@ -1,0 +1,101 @@
+package pe.tramita.notification;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+import pe.tramita.security.StaffUser;
+import pe.tramita.web.NotFoundException;
+
+/**
+ * The citizen's acknowledgment of a message (the link it carries opens a page; only its button records receipt, so a
+ * mail scanner following links records nothing), and the demo's sink, where staff read what their municipality's
+ * citizens were sent.
+ */
+@Controller
+class NotificationController {
+
+	static final int SINK_PAGE = 100;
+
+	private final Notifications notifications;
+
+	private final MailSink sink;
+
+	private final MailDelivery delivery;
+
+	NotificationController(Notifications notifications, MailSink sink, MailDelivery delivery) {
+		this.notifications = notifications;
+		this.sink = sink;
+		this.delivery = delivery;
+	}
+
+	@GetMapping("/notificacion/{token}")
+	String receipt(@PathVariable String token, HttpServletResponse response, Model model) {
+		return show(notifications.receipt(token), response, model, token);
+	}
+
+	@PostMapping("/notificacion/{token}")
+	String confirm(@PathVariable String token, HttpServletResponse response, Model model) {
+		return show(notifications.confirmReceipt(token), response, model, token);
+	}
+
+	private static String show(Optional<Notifications.Receipt> receipt, HttpServletResponse response,
+			Model model, String token) {
+		if (receipt.isEmpty()) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+		}
+		model.addAttribute("receipt", receipt.orElse(null));
+		model.addAttribute("token", token);
+		return "notification/receipt";
+	}
+
+	@GetMapping("/bandeja/correos")
+	String sink(@AuthenticationPrincipal StaffUser clerk, Model model) {
+		model.addAttribute("keepsCopies", delivery.keepsCopies());
+		model.addAttribute("smtp", delivery.smtpConfigured());
+		model.addAttribute("messages", sink.latest(clerk.municipalities(), SINK_PAGE));
+		return "notification/sink";
+	}
+
+	@GetMapping("/bandeja/correos/{id}")
+	String sinkMessage(@PathVariable long id, @AuthenticationPrincipal StaffUser clerk, Model model) {
+		model.addAttribute("message", sink.read(id, clerk.municipalities())
+			.orElseThrow(() -> new NotFoundException("message " + id)));
+		return "notification/sink-message";
+	}
+
+	@GetMapping("/bandeja/correos/{id}/adjuntos/{index}")
+	ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable int index,
+			@AuthenticationPrincipal StaffUser clerk) {
+		List<MailSink.Attachment> attachments = sink.read(id, clerk.municipalities())
+			.orElseThrow(() -> new NotFoundException("message " + id))
+			.attachments();
+		if (index < 0 || index >= attachments.size()) {
+			throw new NotFoundException("attachment " + index);
+		}
+		MailSink.Attachment file = attachments.get(index);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(file.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.cacheControl(CacheControl.noStore())
+			.body(file.content());
+	}
+
+}

@@ -1,0 +1,193 @@
+package pe.tramita.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import pe.tramita.document.Documents;
+import pe.tramita.request.ExpedienteView;
+import pe.tramita.request.Expedientes;
+import pe.tramita.request.Filing;
+import pe.tramita.request.RiskLevel;
+import pe.tramita.support.Applications;
+import pe.tramita.support.MailContents;
+import pe.tramita.support.Staff;
+import pe.tramita.support.TestMailServer;
+import pe.tramita.support.TramitaTest;
+
+/**
+ * Each event a citizen must know of reaches them by e-mail through a real SMTP server (GreenMail, in this JVM): the
+ * tests read every message back — recipient, subject, text, HTML, attachments parsed — and check what the staff and
+ * the status page say of it.
+ */
+@TramitaTest
+class CitizenNotificationTests {
+
+	@Autowired
+	Applications applications;
+
+	@Autowired
+	Expedientes expedientes;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	Notifications notifications;
+
+	@Autowired
+	MockMvc mvc;
+
+	static String newAddress() {
+		return "ciudadano-" + UUID.randomUUID().toString().substring(0, 8) + "@example.pe";
+	}
+
+	@Test
+	void theFilingIsAcknowledgedWithItsSignedReceiptAndTheCodeNeverInALink() throws Exception {
+		String address = newAddress();
+		Filing filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO, Applications.applicant(address, true));
+
+		MimeMessage message = TestMailServer.awaitSubject(address, "Recibimos su solicitud");
+		MailContents mail = MailContents.of(message);
+		assertThat(message.getSubject()).contains(filing.caseNumber());
+		assertThat(message.getFrom()[0].toString()).contains("Municipalidad Provincial de Cajamarca");
+		assertThat(mail.text).contains("Juana Quispe Ñahui", filing.caseNumber(), filing.accessCode(),
+				"Licencia de Funcionamiento", "http://localhost:8080/consulta");
+		assertThat(mail.html).contains(filing.caseNumber(), filing.accessCode());
+		assertThat(links(mail.html)).isNotEmpty().noneMatch(link -> link.contains(filing.accessCode()));
+		assertThat(links(mail.text)).noneMatch(link -> link.contains(filing.accessCode()));
+
+		byte[] receipt = mail.attachments.get("cargo-recepcion-" + filing.caseNumber() + ".pdf");
+		assertThat(receipt).as("the receipt is attached").isNotNull();
+		ExpedienteView filed = expedientes.findByCaseNumber(filing.caseNumber()).orElseThrow();
+		try (PDDocument pdf = Loader.loadPDF(receipt)) {
+			String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+			assertThat(text).contains("CARGO DE RECEPCIÓN", filing.caseNumber(), filing.accessCode(),
+					"Licencia de Funcionamiento", "dj.pdf", "Positivo");
+			String sha = applicationDocumentSha(filed.id());
+			assertThat(text.replace(" ", "")).contains(sha);
+			assertThat(pdf.getSignatureDictionaries()).hasSize(1);
+			assertThat(pdf.getDocumentInformation().getKeywords()).isEqualTo(filing.caseNumber());
+		}
+		assertThat(notifications.forCase(filed.id())).singleElement()
+			.satisfies(n -> {
+				assertThat(n.status()).isEqualTo(NotificationStatus.ENVIADO);
+				assertThat(n.serverReply()).startsWith("250");
+				assertThat(n.legalNotice()).as("a filing is not an act to notify").isFalse();
+			});
+	}
+
+	@Test
+	void anObservationTellsWhatIsMissingAndTheDeadlineThenTheCorrectionAndTheApprovalWithTheLicenceFollow()
+			throws Exception {
+		String address = newAddress();
+		Filing filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO, Applications.applicant(address, true));
+		complete(filing, "reviewRequirements",
+				Map.of("requisitosCompletos", false, "observacion", "Falta la copia de la vigencia de poder."));
+
+		MailContents observed = MailContents.of(TestMailServer.awaitSubject(address, "tiene observaciones"));
+		assertThat(observed.text).contains("Falta la copia de la vigencia de poder.", "Tiene hasta el",
+				"2 días hábiles", "Confirmar la recepción");
+
+		expedientes.correctObservations(filing.caseNumber(), filing.accessCode(),
+				List.of(sample("vigencia.pdf")));
+		TestMailServer.awaitSubject(address, "Recibimos su subsanación");
+
+		complete(filing, "reviewRequirements", Map.of("requisitosCompletos", true));
+		complete(filing, "classifyRisk", Map.of("nivelRiesgo", "MEDIO"));
+		complete(filing, "decideLicence", Map.of("aprobado", true, "fundamento", "Cumple todos los requisitos."));
+
+		MimeMessage approved = TestMailServer.awaitSubject(address, "fue aprobada");
+		MailContents decision = MailContents.of(approved);
+		assertThat(decision.text).contains("Cumple todos los requisitos.");
+		assertThat(decision.attachments.keySet()).singleElement().asString().startsWith("LF-").endsWith(".pdf");
+		try (PDDocument licence = Loader.loadPDF(decision.attachments.values().iterator().next())) {
+			assertThat(new PDFTextStripper().getText(licence)).contains("LICENCIA DE FUNCIONAMIENTO");
+		}
+		// the licence came with the decision, not in a message of its own
+		assertThat(TestMailServer.to(address)).extracting(TestMailServer::subject)
+			.noneMatch(subject -> subject.contains("Se emitió su documento"));
+		assertThat(TestMailServer.to(address)).hasSize(4);
+	}
+
+	@Test
+	void aDenialGivesItsGroundsAndTheAppealsOpenToTheCitizen() throws Exception {
+		String address = newAddress();
+		Filing filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO, Applications.applicant(address, false));
+		complete(filing, "reviewRequirements", Map.of("requisitosCompletos", true));
+		complete(filing, "classifyRisk", Map.of("nivelRiesgo", "MUY_ALTO"));
+		complete(filing, "inspectSafety", Map.of("itseFavorable", false, "informeItse", "Sin salidas de emergencia."));
+		complete(filing, "decideLicence", Map.of("aprobado", false, "fundamento", "La ITSE fue desfavorable."));
+
+		MailContents denied = MailContents.of(TestMailServer.awaitSubject(address, "Decisión sobre su solicitud"));
+		assertThat(denied.text).contains("La ITSE fue desfavorable.", "reconsideración", "apelación",
+				"15 días hábiles", "art. 218")
+			.contains("informativo").doesNotContain("Confirmar la recepción");
+
+		String page = statusPage(filing);
+		assertThat(page).contains("id=\"awaits-in-person\"");
+	}
+
+	private static List<String> links(String body) {
+		Matcher matcher = Pattern.compile("https?://[^\\s\"<>]+").matcher(body);
+		List<String> links = new java.util.ArrayList<>();
+		while (matcher.find()) {
+			links.add(matcher.group());
+		}
+		return links;
+	}
+
+	private String applicationDocumentSha(long expedienteId) {
+		return documents.listFor(expedienteId).get(0).sha256();
+	}
+
+	@Autowired
+	Documents documents;
+
+	private void complete(Filing filing, String step, Map<String, Object> variables) {
+		var task = taskService.createTaskQuery().processInstanceBusinessKey(filing.caseNumber()).taskDefinitionKey(step)
+			.singleResult();
+		assertThat(task).as("case " + filing.caseNumber() + " waits at " + step).isNotNull();
+		taskService.complete(task.getId(), variables);
+	}
+
+	private String statusPage(Filing filing) throws Exception {
+		return mvc.perform(post("/consulta").with(csrf()).param("expediente", filing.caseNumber())
+			.param("codigo", filing.accessCode())).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+	}
+
+	static pe.tramita.document.UploadedFile sample(String name) {
+		byte[] pdf = pe.tramita.support.SampleFiles.pdf();
+		return new pe.tramita.document.UploadedFile("subsanacion", name, pe.tramita.document.FileKind.PDF, pdf,
+				Documents.sha256(pdf));
+	}
+
+	static byte[] bytes(String text) throws IOException {
+		return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+}

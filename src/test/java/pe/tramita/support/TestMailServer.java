@@ -1,0 +1,117 @@
+package pe.tramita.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * A real SMTP server (GreenMail) in the test JVM, and the shared context's mail settings pointing at it: the
+ * application sends every notification through SMTP, and tests read each message back from here. The worker polls
+ * every 200 ms; a copy also goes to the local sink, so the staff's sink page has what the citizens received.
+ */
+public class TestMailServer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	private static final GreenMail SERVER = start();
+
+	private static GreenMail start() {
+		GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		server.start();
+		return server;
+	}
+
+	public static int port() {
+		return SERVER.getSmtp().getPort();
+	}
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-mail-server",
+				Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", String.valueOf(port()),
+						"tramita.mail.local-sink", "true", "tramita.mail.poll", "PT0.2S",
+						"tramita.mail.first-retry", "PT1S")));
+	}
+
+	/** Every message the server received for that address, oldest first. */
+	public static List<MimeMessage> to(String address) {
+		return Arrays.stream(SERVER.getReceivedMessages()).filter(message -> addressedTo(message, address)).toList();
+	}
+
+	/** Waits up to 20 s for the address to have at least {@code count} messages; answers them all. */
+	public static List<MimeMessage> await(String address, int count) {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+		List<MimeMessage> received = to(address);
+		while (received.size() < count && Instant.now().isBefore(deadline)) {
+			sleep(100);
+			received = to(address);
+		}
+		if (received.size() < count) {
+			throw new AssertionError("Expected " + count + " message(s) to " + address + " within 20 s, got "
+					+ received.size() + ": " + subjects(received));
+		}
+		return received;
+	}
+
+	/** Waits for the address's message whose subject contains {@code text}. */
+	public static MimeMessage awaitSubject(String address, String text) {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+		while (true) {
+			List<MimeMessage> received = to(address);
+			for (MimeMessage message : received) {
+				if (subject(message).contains(text)) {
+					return message;
+				}
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new AssertionError("No message to " + address + " with \"" + text + "\" in its subject within 20 s; got "
+						+ subjects(received));
+			}
+			sleep(100);
+		}
+	}
+
+	public static String subject(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (MessagingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static List<String> subjects(List<MimeMessage> messages) {
+		return messages.stream().map(TestMailServer::subject).toList();
+	}
+
+	private static boolean addressedTo(MimeMessage message, String address) {
+		try {
+			Address[] to = message.getAllRecipients();
+			return to != null && Arrays.stream(to).anyMatch(a -> a.toString().equalsIgnoreCase(address));
+		}
+		catch (MessagingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+}
