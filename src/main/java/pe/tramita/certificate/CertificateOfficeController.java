@@ -18,6 +18,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import pe.tramita.municipality.Municipalities;
+import pe.tramita.office.OfficeDirectory;
 import pe.tramita.security.StaffUser;
 import pe.tramita.web.NotFoundException;
 
@@ -34,7 +35,11 @@ class CertificateOfficeController {
 
 	private final Municipalities municipalities;
 
-	CertificateOfficeController(Certificates certificates, Signatories signatories, Municipalities municipalities) {
+	private final OfficeDirectory offices;
+
+	CertificateOfficeController(Certificates certificates, Signatories signatories, Municipalities municipalities,
+			OfficeDirectory offices) {
+		this.offices = offices;
 		this.certificates = certificates;
 		this.signatories = signatories;
 		this.municipalities = municipalities;
@@ -104,7 +109,29 @@ class CertificateOfficeController {
 		model.addAttribute("officerName", signatory.officerName());
 		model.addAttribute("officerTitle", signatory.officerTitle());
 		model.addAttribute("hasCoatOfArms", signatory.coatOfArms() != null);
+		model.addAttribute("officeSignatories", signatories.ofOffices(ubigeo));
+		model.addAttribute("offices", offices.all());
 		return "certificate/signatory";
+	}
+
+	/** The signatory of what one office decides; blank name and title give the signing back to the municipality's. */
+	@PostMapping("/bandeja/certificados/firma/{ubigeo}/oficina")
+	String saveOfficeSignatory(@PathVariable String ubigeo, @RequestParam(name = "oficina", defaultValue = "") String office,
+			@RequestParam(name = "nombre", required = false) String name,
+			@RequestParam(name = "cargo", required = false) String title, @AuthenticationPrincipal StaffUser officer,
+			RedirectAttributes redirect) {
+		manages(officer, ubigeo);
+		try {
+			if (offices.all().stream().noneMatch(known -> known.id().equals(office))) {
+				throw new CertificateChangeRejectedException("certificates.signatory.error.office");
+			}
+			signatories.saveForOffice(ubigeo, office, strip(name), strip(title), officer.id());
+			redirect.addFlashAttribute("message", "certificates.signatory.officeSaved");
+		}
+		catch (CertificateChangeRejectedException e) {
+			redirect.addFlashAttribute("problem", e.messageKey());
+		}
+		return "redirect:/bandeja/certificados/firma/" + ubigeo + "#oficinas";
 	}
 
 	@PostMapping("/bandeja/certificados/firma/{ubigeo}")

@@ -1,7 +1,7 @@
 /**
  * Signed, numbered PDF documents with a verifiable QR code.
  */
-@ApplicationModule(displayName = "Certificates", allowedDependencies = { "calendar", "catalog", "database", "document", "municipality", "request", "security", "text", "web" })
+@ApplicationModule(displayName = "Certificates", allowedDependencies = { "calendar", "catalog", "database", "document", "municipality", "office", "request", "security", "text", "web" })
 package pe.tramita.certificate;
 
 import org.springframework.modulith.ApplicationModule;

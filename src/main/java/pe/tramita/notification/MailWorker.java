@@ -75,7 +75,7 @@ class MailWorker {
 			Certificates certificates, Documents documents, Municipalities municipalities, Seals seals, Clock clock,
 			MeterRegistry meters, @Value("${tramita.mail.lease:PT2M}") Duration lease,
 			@Value("${tramita.mail.first-retry:PT1M}") Duration firstRetry,
-			@Value("${tramita.mail.from:no-responder@tramita.local}") String from) throws MessagingException {
+			@Value("${tramita.mail.from}") String from) throws MessagingException {
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
 		this.delivery = delivery;

@@ -54,6 +54,15 @@ class FloodProtectionTests {
 	}
 
 	@Test
+	void askingForNewAccessCodesFromOneAddressIsStoppedSooner() {
+		HttpVisitor visitor = new HttpVisitor(port);
+		visitor.get("/consulta/codigo");
+		assertFloodStopped(RequestRateLimits.CODE_RECOVERY.perMinute(), address -> visitor.postForm("/consulta/codigo",
+				Map.of("expediente", "060101-2026-000001", "documento", "12345678"), "X-Forwarded-For", address),
+				newAddress());
+	}
+
+	@Test
 	void hammeringTheVerificationPagesIsStopped() {
 		HttpVisitor visitor = new HttpVisitor(port);
 		assertFloodStopped(RequestRateLimits.VERIFICATION.perMinute(),

@@ -64,7 +64,11 @@ public class Applications {
 
 	/** A complaint about street cleaning, filed through the form its model declares. */
 	public Filing fileComplaint(String ubigeo) {
-		Expedientes.ModelApplication application = expedientes.apply(ubigeo, catalog.get("queja-reclamo"), applicant(),
+		return fileComplaint(ubigeo, applicant());
+	}
+
+	public Filing fileComplaint(String ubigeo, ApplicantForm applicant) {
+		Expedientes.ModelApplication application = expedientes.apply(ubigeo, catalog.get("queja-reclamo"), applicant,
 				complaintFields(), List.of());
 		if (application.filing() == null) {
 			throw new IllegalStateException("Sample complaint refused: " + application.submission().errors());

@@ -23,16 +23,28 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class TestMailServer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-	private static final GreenMail SERVER = start();
+	private static volatile GreenMail SERVER = start(0);
 
-	private static GreenMail start() {
-		GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+	private static final int PORT = SERVER.getSmtp().getPort();
+
+	private static GreenMail start(int port) {
+		GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		server.start();
 		return server;
 	}
 
 	public static int port() {
-		return SERVER.getSmtp().getPort();
+		return PORT;
+	}
+
+	/** The mail server goes away (connections refused) until {@link #comeBack()}; what it had received is kept. */
+	public static synchronized void goAway() {
+		SERVER.stop();
+	}
+
+	/** The mail server is back on its port, empty: tests read only what arrives from now on. */
+	public static synchronized void comeBack() {
+		SERVER = start(PORT);
 	}
 
 	@Override

@@ -1,0 +1,186 @@
+package pe.tramita.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import pe.tramita.calendar.ProcessDeadlines;
+import pe.tramita.request.Expedientes;
+import pe.tramita.request.Filing;
+import pe.tramita.security.StaffUser;
+import pe.tramita.support.Applications;
+import pe.tramita.support.MailContents;
+import pe.tramita.support.SampleFiles;
+import pe.tramita.support.Staff;
+import pe.tramita.support.TestMailServer;
+import pe.tramita.support.TramitaTest;
+import pe.tramita.tasklist.TaskActions;
+
+/**
+ * An information request from filing to delivery: the extension is announced, the staff hand the citizen the
+ * information, the constancia prints the answer and is signed by the office's own signatory, the citizen's
+ * acknowledgment becomes the notification's effect on the timeline; and a request left unanswered is told what the
+ * silence means.
+ */
+@TramitaTest
+class AnswersDeliveredTests {
+
+	@Autowired
+	Applications applications;
+
+	@Autowired
+	Expedientes expedientes;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	TaskActions actions;
+
+	@Autowired
+	Notifications notifications;
+
+	@Autowired
+	Staff staff;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void theInformationIsHandedOverAnnouncedAndPrintedOnTheConstanciaSignedByTheOffice() throws Exception {
+		mvc.perform(post("/bandeja/certificados/firma/" + Staff.CAJAMARCA + "/oficina")
+			.with(authentication(staff.login("gerencia", Staff.CAJAMARCA))).with(csrf())
+			.param("oficina", "transparencia").param("nombre", "Rosa Medina Huamán")
+			.param("cargo", "Funcionaria responsable de entregar la información"))
+			.andExpect(status().is3xxRedirection());
+		String address = CitizenNotificationTests.newAddress();
+		Filing filing = applications.fileInformationRequest(Staff.CAJAMARCA, Applications.applicant(address, true));
+		long caseId = applications.caseId(filing);
+
+		complete(filing, "assessRequest", Map.of("prorrogar", true, "diasProrroga", 5L, "motivoProrroga",
+				"La información está en el archivo central y debe digitalizarse."));
+		MailContents extended = MailContents.of(TestMailServer.awaitSubject(address, "Se prorrogó el plazo"));
+		assertThat(extended.text).contains("La información está en el archivo central", "Nueva fecha límite",
+				expedientes.find(caseId).orElseThrow().dueDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+
+		StaffUser officer = staff.person("rosa", "transparencia", Staff.CAJAMARCA);
+		String taskId = taskService.createTaskQuery().processInstanceBusinessKey(filing.caseNumber()).singleResult().getId();
+		byte[] contracts = SampleFiles.pdf();
+		actions.attach(taskId, officer, new MockMultipartFile("archivo", "contratos-2026.pdf", "application/pdf",
+				contracts), true);
+		MailContents handed = MailContents.of(TestMailServer.awaitSubject(address, "le entregó documentos"));
+		assertThat(handed.text).contains("contratos-2026.pdf");
+		assertThat(handed.attachments).containsKey("contratos-2026.pdf");
+		assertThat(handed.attachments.get("contratos-2026.pdf")).isEqualTo(contracts);
+
+		String page = statusPage(filing);
+		assertThat(page).contains("id=\"delivered\"", "contratos-2026.pdf");
+		Matcher documentId = Pattern.compile("name=\"documento\" value=\"(\\d+)\"").matcher(page);
+		assertThat(documentId.find()).isTrue();
+		assertThat(mvc.perform(post("/consulta/documento").with(csrf()).param("expediente", filing.caseNumber())
+			.param("codigo", filing.accessCode()).param("documento", documentId.group(1)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()).isEqualTo(contracts);
+		mvc.perform(post("/consulta/documento").with(csrf()).param("expediente", filing.caseNumber())
+			.param("codigo", "AAAA-BBBB-CCCC").param("documento", documentId.group(1)))
+			.andExpect(status().isNotFound());
+
+		complete(filing, "attendRequest", Map.of("entregar", true, "fundamento",
+				"Se entregan los contratos 012-2026 y 031-2026 de recojo de residuos sólidos."));
+		MailContents attended = MailContents.of(TestMailServer.awaitSubject(address, "Respuesta a su pedido"));
+		assertThat(attended.text).contains("Se entregan los contratos 012-2026 y 031-2026", "Confirmar la recepción");
+		byte[] constancia = attended.attachments.entrySet().stream()
+			.filter(entry -> entry.getKey().startsWith("CT-")).findFirst().orElseThrow().getValue();
+		try (PDDocument pdf = Loader.loadPDF(constancia)) {
+			String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+			assertThat(text).contains("CONSTANCIA", "Se entregan los contratos 012-2026 y 031-2026",
+					"contratos-2026.pdf", "Rosa Medina Huamán", "Funcionaria responsable de entregar la información");
+			PDSignature signature = pdf.getSignatureDictionaries().get(0);
+			assertThat(signature.getName()).isEqualTo("Rosa Medina Huamán");
+		}
+
+		// the citizen confirms through the link: the page alone records nothing, its button does
+		Matcher link = Pattern.compile("http://localhost:8080(/notificacion/[A-Za-z0-9_-]+)").matcher(attended.text);
+		assertThat(link.find()).isTrue();
+		String confirmPage = mvc.perform(get(link.group(1))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(confirmPage).contains("id=\"confirm-receipt\"");
+		NotificationView before = latest(caseId);
+		assertThat(before.receivedAt()).isNull();
+		assertThat(mvc.perform(post(link.group(1)).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString()).contains("id=\"receipt-recorded\"");
+		NotificationView confirmed = latest(caseId);
+		assertThat(confirmed.receivedAt()).isNotNull();
+		assertThat(confirmed.receivedBy()).isEqualTo(Notifications.BY_LINK);
+		assertThat(confirmed.legalNotice()).isTrue();
+		mvc.perform(get("/notificacion/no-existe")).andExpect(status().isNotFound());
+
+		String timeline = statusPage(filing);
+		assertThat(timeline).contains("Notificación enviada por correo electrónico",
+				"Usted confirmó la recepción de la notificación").doesNotContain("id=\"awaits-in-person\"");
+		// reading the case counts as receiving what had been sent before and not confirmed
+		assertThat(notifications.forCase(caseId)).filteredOn(n -> n.status() == NotificationStatus.ENVIADO)
+			.allMatch(n -> n.receivedAt() != null);
+
+		String staffPage = mvc.perform(get("/bandeja/expedientes/" + caseId)
+			.with(authentication(staff.login("transparencia", Staff.CAJAMARCA)))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(staffPage).contains("id=\"notificaciones-tabla\"", "Respuesta a su pedido", "Enviado",
+				"(confirmó en el enlace)", "250");
+	}
+
+	@Test
+	void aRequestLeftUnansweredIsToldItCountsAsDeniedAndWhatItMayDo() {
+		String address = CitizenNotificationTests.newAddress();
+		Filing filing = applications.fileInformationRequest(Staff.BANOS, Applications.applicant(address, true));
+		complete(filing, "assessRequest", Map.of("prorrogar", false));
+		String instance = taskService.createTaskQuery().processInstanceBusinessKey(filing.caseNumber()).singleResult()
+			.getProcessInstanceId();
+		managementService.executeJob(managementService.createJobQuery().processInstanceId(instance)
+			.activityId(ProcessDeadlines.LEGAL_TERM_TIMER).singleResult().getId());
+
+		MailContents lapsed = MailContents.of(TestMailServer.awaitSubject(address, "Venció el plazo sin respuesta"));
+		assertThat(lapsed.text).contains("Puede considerar denegado su pedido", "apelación",
+				"Tribunal de Transparencia y Acceso a la Información Pública", "15 días hábiles");
+	}
+
+	private NotificationView latest(long caseId) {
+		List<NotificationView> all = notifications.forCase(caseId);
+		return all.get(all.size() - 1);
+	}
+
+	private void complete(Filing filing, String step, Map<String, Object> variables) {
+		var task = taskService.createTaskQuery().processInstanceBusinessKey(filing.caseNumber()).taskDefinitionKey(step)
+			.singleResult();
+		assertThat(task).as("case " + filing.caseNumber() + " waits at " + step).isNotNull();
+		taskService.complete(task.getId(), variables);
+	}
+
+	private String statusPage(Filing filing) throws Exception {
+		return mvc.perform(post("/consulta").with(csrf()).param("expediente", filing.caseNumber())
+			.param("codigo", filing.accessCode())).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+	}
+
+}
