@@ -89,9 +89,11 @@ class CitizenMessages {
 		context.setVariable("detailLabel", facts.detail() == null || facts.detail().isBlank() ? null
 				: text(locale, "mail.detail." + facts.kind()));
 		context.setVariable("detail", facts.detail());
-		context.setVariable("dateLine", facts.date() == null ? null
+		String dateLine = facts.date() == null ? ""
 				: messages.getMessage("mail.date." + facts.kind(), new Object[] { formats.date(facts.date()) }, "",
-						locale));
+						locale);
+		// Thymeleaf takes an empty text for true: only a line there is, or none
+		context.setVariable("dateLine", dateLine.isEmpty() ? null : dateLine);
 		context.setVariable("paragraphs", paragraphs(facts, locale));
 		context.setVariable("code", facts.carriesCode() ? CODE_PLACEHOLDER : null);
 		context.setVariable("attachments", facts.attachments());
@@ -121,8 +123,13 @@ class CitizenMessages {
 		return paragraphs;
 	}
 
-	private String text(Locale locale, String key, Object... args) {
+	String text(Locale locale, String key, Object... args) {
 		return messages.getMessage(key, args, locale);
+	}
+
+	/** Another message of the same templates (the staff's daily digest). */
+	String render(String template, Context context) {
+		return templates.process(template, context);
 	}
 
 }

@@ -18,14 +18,17 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import pe.tramita.security.CamundaIdentityAuthenticationProvider;
 import pe.tramita.security.StaffUser;
 import pe.tramita.web.NotFoundException;
 
 /**
  * The citizen's acknowledgment of a message (the link it carries opens a page; only its button records receipt, so a
- * mail scanner following links records nothing), and the demo's sink, where staff read what their municipality's
- * citizens were sent.
+ * mail scanner following links records nothing), the demo's sink, where staff read what their municipality's
+ * citizens were sent, and a clerk's choice of the morning e-mail of their tasks.
  */
 @Controller
 class NotificationController {
@@ -38,7 +41,14 @@ class NotificationController {
 
 	private final MailDelivery delivery;
 
-	NotificationController(Notifications notifications, MailSink sink, MailDelivery delivery) {
+	private final DailyDigest digest;
+
+	private final CamundaIdentityAuthenticationProvider accounts;
+
+	NotificationController(Notifications notifications, MailSink sink, MailDelivery delivery, DailyDigest digest,
+			CamundaIdentityAuthenticationProvider accounts) {
+		this.digest = digest;
+		this.accounts = accounts;
 		this.notifications = notifications;
 		this.sink = sink;
 		this.delivery = delivery;
@@ -64,6 +74,21 @@ class NotificationController {
 		return "notification/receipt";
 	}
 
+	@GetMapping("/bandeja/resumen-diario")
+	String digestForm(@AuthenticationPrincipal StaffUser clerk, Model model) {
+		model.addAttribute("subscribed", digest.subscribed(clerk.id()));
+		model.addAttribute("email", accounts.email(clerk.id()).orElse(null));
+		return "notification/digest";
+	}
+
+	@PostMapping("/bandeja/resumen-diario")
+	String subscribe(@RequestParam(name = "recibir", defaultValue = "false") boolean wanted,
+			@AuthenticationPrincipal StaffUser clerk, RedirectAttributes redirect) {
+		digest.subscribe(clerk.id(), wanted);
+		redirect.addFlashAttribute("message", wanted ? "digest.subscribed" : "digest.unsubscribed");
+		return "redirect:/bandeja/resumen-diario";
+	}
+
 	@GetMapping("/bandeja/correos")
 	String sink(@AuthenticationPrincipal StaffUser clerk, Model model) {
 		model.addAttribute("keepsCopies", delivery.keepsCopies());
@@ -74,7 +99,8 @@ class NotificationController {
 
 	@GetMapping("/bandeja/correos/{id}")
 	String sinkMessage(@PathVariable long id, @AuthenticationPrincipal StaffUser clerk, Model model) {
-		model.addAttribute("message", sink.read(id, clerk.municipalities())
+		// "mail", not "message": the layout shows a flash "message"
+		model.addAttribute("mail", sink.read(id, clerk.municipalities())
 			.orElseThrow(() -> new NotFoundException("message " + id)));
 		return "notification/sink-message";
 	}

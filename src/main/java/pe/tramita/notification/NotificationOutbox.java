@@ -19,7 +19,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import pe.tramita.catalog.ProcedureCatalog;
-import pe.tramita.certificate.CertificateView;
 import pe.tramita.certificate.Certificates;
 import pe.tramita.certificate.DocumentIssued;
 import pe.tramita.document.DocumentView;
@@ -171,8 +170,10 @@ class NotificationOutbox {
 			described.add(bundles.getMessage("mail.attachment.receipt", null, locale));
 		}
 		if (carried.certificateCode() != null) {
-			String number = certificates.findByCode(carried.certificateCode()).map(CertificateView::number).orElse("");
-			described.add(bundles.getMessage("mail.attachment.document", new Object[] { number }, locale));
+			certificates.findByCode(carried.certificateCode())
+				.ifPresent(document -> described.add(bundles.getMessage("mail.attachment.document", new Object[] {
+						bundles.getMessage("documentKind." + document.documentType().name(), null, locale),
+						document.number() }, locale)));
 		}
 		if (!carried.documentIds().isEmpty()) {
 			documents.listFor(expediente.id()).stream()

@@ -2,6 +2,7 @@ package pe.tramita.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -66,6 +67,13 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
 		String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
 				+ (user.getLastName() == null ? "" : user.getLastName())).strip();
 		return new StaffUser(userId, name.isEmpty() ? userId : name, offices, municipalities);
+	}
+
+	/** The staff member's e-mail address in the identity service, if it has one. */
+	public Optional<String> email(String userId) {
+		return Optional.ofNullable(identityService.createUserQuery().userId(userId).singleResult())
+			.map(User::getEmail)
+			.filter(email -> !email.isBlank());
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
 import pe.tramita.support.Staff;
+import pe.tramita.support.TestMailServer;
 
 /**
  * A procedure that is only data, in headless Chromium: a citizen files a complaint with the form its model declares,
@@ -26,7 +27,9 @@ class ComplaintJourneyBrowserTests extends JourneyBrowserTests {
 		open("/m/060101/tramites/queja-reclamo/solicitud");
 		type("documentNumber", "45678912");
 		type("applicantName", "Miguel Cerna Vásquez");
-		type("email", "miguel@example.pe");
+		String address = "miguel." + System.nanoTime() + "@example.pe";
+		type("email", address);
+		browser.findElement(By.id("emailNotificationAccepted1")).click();
 		new Select(browser.findElement(By.id("servicio"))).selectByValue("LIMPIEZA");
 		type("hechos", "Corto");
 		type("pedido", "Que se restablezca el recojo de residuos.");
@@ -60,5 +63,24 @@ class ComplaintJourneyBrowserTests extends JourneyBrowserTests {
 			.containsPattern("Constancia N° CT-\\d{4}-\\d{6}")
 			.doesNotContain("${", "Licencia de Funcionamiento");
 		Browser.screenshot(browser, "r5-reclamo-atendido");
+
+		// what the citizen was sent, as staff read it in the mail sink (the demo's stand-in for an SMTP server)
+		TestMailServer.awaitSubject(address, "Respuesta a su pedido");
+		logIn("t.mesa-de-partes." + Staff.CAJAMARCA);
+		open("/bandeja/correos");
+		assertThat(browser.findElement(By.id("sink-messages")).getText())
+			.contains(address, "Recibimos su solicitud — expediente " + caseNumber,
+					"Respuesta a su pedido — expediente " + caseNumber);
+		Browser.screenshot(browser, "r6-correos-enviados");
+		browser.findElement(By.linkText("Respuesta a su pedido — expediente " + caseNumber)).click();
+		urlOnceAt("/bandeja/correos/");
+		assertThat(browser.findElement(By.id("mail-to")).getText()).isEqualTo(address);
+		assertThat(browser.findElement(By.id("mail-text")).getText())
+			.contains("Estimado(a) Miguel Cerna Vásquez:", "Se reprogramó la ruta del camión recolector",
+					"Confirmar la recepción")
+			.doesNotContain(accessCode);
+		assertThat(browser.findElement(By.id("mail-attachments")).getText()).containsPattern("CT-\\d{4}-\\d{6}\\.pdf");
+		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("??", "Message[");
+		Browser.screenshot(browser, "r7-correo-respuesta");
 	}
 }

@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +48,8 @@ import pe.tramita.support.SampleFiles;
  * the application starts again on the same data. Every filing that was acknowledged (its receipt handed out) is there
  * with its document and its process, its receipt still opens after the restart, and case numbers run without gaps
  * and are never given twice. And a filing still being uploaded when the service is told to stop (SIGTERM) is
- * finished, and its citizen sees the code after the restart. Runs the application with its production settings.
+ * finished, and its citizen sees the code after the restart. The messages filings wrote just before a kill are sent
+ * after the restart, each once. Runs the application with its production settings.
  */
 @Tag("own-jvm")
 class CrashTests {
@@ -176,6 +182,68 @@ class CrashTests {
 		}
 	}
 
+	@Test
+	void aMessageWrittenJustBeforeACrashIsSentOnceAfterTheRestart() throws Exception {
+		GreenMail mailServer = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		mailServer.start();
+		try {
+			String smtp = "--spring.mail.port=" + mailServer.getSmtp().getPort();
+			Path dataDir = EmbeddedDatabaseTests.freshDirectory("mail-crash");
+			List<String> addresses = new ArrayList<>();
+			// the first run's worker would send in an hour: the filings' messages are written, none is sent
+			try (AppProcess first = start(dataDir, "mail-first", "--spring.mail.host=127.0.0.1", smtp,
+					"--tramita.mail.poll=PT1H")) {
+				first.secondsUntilHealthy(System.nanoTime());
+				for (int i = 0; i < 5; i++) {
+					String address = "crash-" + i + "@example.pe";
+					fileWithAddress(first.port(), address);
+					addresses.add(address);
+				}
+				first.killWithItsDatabase();
+			}
+			assertThat(mailServer.getReceivedMessages()).as("nothing was sent before the kill").isEmpty();
+			try (AppProcess second = start(dataDir, "mail-second", "--spring.mail.host=127.0.0.1", smtp,
+					"--tramita.mail.poll=PT1S")) {
+				second.secondsUntilHealthy(System.nanoTime());
+				assertThat(mailServer.waitForIncomingEmail(60_000, addresses.size())).as("all sent after the restart")
+					.isTrue();
+				Thread.sleep(5_000);
+				for (String address : addresses) {
+					List<MimeMessage> received = Arrays.stream(mailServer.getReceivedMessages())
+						.filter(message -> recipient(message).equals(address)).toList();
+					assertThat(received).as("sent once: " + address).hasSize(1);
+					assertThat(received.get(0).getSubject()).startsWith("Recibimos su solicitud");
+					assertThat(received.get(0).getContentType()).startsWith("multipart/mixed");
+				}
+				assertThat(mailServer.getReceivedMessages()).hasSize(addresses.size());
+			}
+		}
+		finally {
+			mailServer.stop();
+		}
+	}
+
+	private static String recipient(MimeMessage message) {
+		try {
+			return message.getAllRecipients()[0].toString();
+		}
+		catch (jakarta.mail.MessagingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** A licence filed over HTTP by a citizen who authorised e-mail notification at {@code address}. */
+	private static void fileWithAddress(int port, String address) {
+		HttpVisitor citizen = new HttpVisitor(port);
+		citizen.get(FORM);
+		Map<String, String> fields = new LinkedHashMap<>(Applications.formFields(RiskLevel.BAJO));
+		fields.put("email", address);
+		fields.put("emailNotificationAccepted", "true");
+		HttpResponse<String> filed = citizen.postMultipart(FORM, new Multipart().fields(fields)
+			.file("documento-declaracion-itse", "dj.pdf", "application/pdf", SampleFiles.pdf()));
+		assertThat(filed.statusCode()).as("filed").isEqualTo(302);
+	}
+
 	private static void fileUntilStopped(int port, AtomicBoolean running, List<String> receipts) {
 		while (running.get()) {
 			try {
@@ -214,11 +282,13 @@ class CrashTests {
 	}
 
 	/** Tramita as an operator starts it: production settings, demo keys only so that it can issue. */
-	private static AppProcess start(Path dataDir, String run) throws IOException {
+	private static AppProcess start(Path dataDir, String run, String... more) throws IOException {
+		List<String> arguments = new ArrayList<>(List.of("--tramita.signing.demo-keys=true",
+				"--tramita.database.durable=" + DURABLE, "--tramita.rate-limit.exempt=127.0.0.1,0:0:0:0:0:0:0:1"));
+		arguments.addAll(List.of(more));
 		// port 0: the application takes a free port itself (one chosen here could go to its PostgreSQL meanwhile)
 		return AppProcess.start(AppProcess.testJvmClasspath(), dataDir, 0, dataDir.resolveSibling("crash-" + run + ".log"),
-				List.of("--tramita.signing.demo-keys=true", "--tramita.database.durable=" + DURABLE,
-						"--tramita.rate-limit.exempt=127.0.0.1,0:0:0:0:0:0:0:1"));
+				arguments);
 	}
 
 }
