@@ -20,8 +20,8 @@ public record ApplicantForm(
 		@NotBlank(message = "{field.required}") @Email(message = "{email.invalid}") @MailAddress @Size(max = 160, message = "{field.tooLong}") String email,
 		@Pattern(regexp = "^$|^\\+?[0-9 ]{6,15}$", message = "{phone.invalid}") String phone,
 		@AssertTrue(message = "{declaration.required}") boolean declarationAccepted,
-		// express authorisation to be notified by e-mail (TUO Ley 27444, art. 20.4); without it, in person
-		boolean emailNotificationAccepted) implements IdentifiedApplicant {
+		// express authorisation to be notified by e-mail (TUO Ley 27444, art. 20.4); without it (or absent), in person
+		Boolean emailNotificationAccepted) implements IdentifiedApplicant {
 
 	public static ApplicantForm empty() {
 		return new ApplicantForm(IdentityDocumentType.DNI, "", "", "", "", false, false);
@@ -29,7 +29,7 @@ public record ApplicantForm(
 
 	ApplicantForm trimmed() {
 		return new ApplicantForm(documentType, strip(documentNumber), strip(applicantName), strip(email), strip(phone),
-				declarationAccepted, emailNotificationAccepted);
+				declarationAccepted, Boolean.TRUE.equals(emailNotificationAccepted));
 	}
 
 	private static String strip(String value) {

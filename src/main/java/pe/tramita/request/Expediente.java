@@ -97,7 +97,7 @@ class Expediente {
 		this(number, procedureKey, accessCodeHash, filedAt, dueDate);
 		applicant(applicant.documentType(), applicant.documentNumber(), applicant.applicantName(), applicant.email(),
 				applicant.phone());
-		this.emailNotificationAccepted = applicant.emailNotificationAccepted();
+		this.emailNotificationAccepted = Boolean.TRUE.equals(applicant.emailNotificationAccepted());
 		this.language = language;
 		this.applicationData = List.copyOf(applicationData);
 		this.applicationValues = new LinkedHashMap<>(applicationValues);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,6 +33,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -80,8 +88,13 @@ class ClusterTests {
 
 	private NginxProxy proxy;
 
+	/** The installation's SMTP server: both nodes send the citizens' messages through it. */
+	private GreenMail mailServer;
+
 	@BeforeAll
 	void twoNodesBehindTheProxy() throws Exception {
+		mailServer = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		mailServer.start();
 		work = EmbeddedDatabaseTests.freshDirectory("cluster");
 		database = DebianPostgres.create(Files.createTempDirectory("tramita-pg"));
 		ports.put("a", DebianPostgres.freePort());
@@ -106,6 +119,9 @@ class ClusterTests {
 		}
 		if (database != null) {
 			database.close();
+		}
+		if (mailServer != null) {
+			mailServer.stop();
 		}
 	}
 
@@ -137,6 +153,9 @@ class ClusterTests {
 			.orElseThrow(() -> new AssertionError("no filing line in " + nodeLog));
 		assertThat(logged).as("a JSON line with the proxy's request id").startsWith("{")
 			.contains("\"requestId\":\"" + id.group(1) + "\"");
+
+		assertThat(filingMessages(receipt.caseNumber(), Duration.ofSeconds(30))).as("its filing e-mail, sent by one node")
+			.hasSize(1);
 
 		assertThat(review(clerk, receipt.caseNumber())).as("claimed and completed through the proxy").isTrue();
 		try (Connection db = database.connect()) {
@@ -274,6 +293,16 @@ class ClusterTests {
 					+ "was down fired once each%n", filed.size(), filedAtKill, filed.size(), reviewed.size(),
 					failedAfterKill, longestGap, timed.size());
 		}
+		int resent = 0;
+		for (Receipt receipt : filed) {
+			List<MimeMessage> messages = filingMessages(receipt.caseNumber(), Duration.ofSeconds(60));
+			assertThat(messages).as("the filing e-mail of " + receipt.caseNumber()).isNotEmpty();
+			assertThat(messages.stream().map(ClusterTests::messageId).distinct()).as("one message, however often sent")
+				.hasSize(1);
+			resent += messages.size() - 1;
+		}
+		System.out.printf("Cluster, kill -9: the %d acknowledged filings' e-mails all sent, %d of them twice (a node "
+				+ "killed between the mail server's answer and recording it)%n", filed.size(), resent);
 		assertThat(filed.size()).isGreaterThan(filedAtKill);
 		assertThat(reviewed).isNotEmpty();
 		assertThat(failedAfterKill).as("only the requests in flight on the killed node fail").isLessThanOrEqualTo(8);
@@ -471,13 +500,45 @@ class ClusterTests {
 	private record Receipt(String caseNumber, String accessCode, LocalDate dueDate) {
 	}
 
+	// ---- the mail server
+
+	/** The filing e-mails of a case the server has, once the first has come (or the wait is over). */
+	private List<MimeMessage> filingMessages(String caseNumber, Duration wait) throws Exception {
+		long deadline = System.nanoTime() + wait.toNanos();
+		List<MimeMessage> found = List.of();
+		while (found.isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(200);
+			found = Arrays.stream(mailServer.getReceivedMessages())
+				.filter(message -> caseNumber.equals(header(message, "X-Tramita-Expediente")))
+				.filter(message -> header(message, "Subject").startsWith("Recibimos su solicitud"))
+				.toList();
+		}
+		return found;
+	}
+
+	private static String messageId(MimeMessage message) {
+		return header(message, "Message-ID");
+	}
+
+	private static String header(MimeMessage message, String name) {
+		try {
+			String value = message.getHeader(name, null);
+			return value == null ? "" : MimeUtility.decodeText(value);
+		}
+		catch (MessagingException | UnsupportedEncodingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 	// ---- the nodes
 
 	private void start(String name) throws IOException {
 		nodes.put(name, AppProcess.start(AppProcess.testJvmClasspath(), work.resolve("data-" + name), ports.get(name),
 				work.resolve("node-" + name + "-" + System.nanoTime() + ".log"),
 				List.of("--spring.profiles.active=demo", "--tramita.rate-limit.exempt=127.0.0.1,0:0:0:0:0:0:0:1",
-						"--tramita.analytics.retry-after=PT2S"),
+						"--tramita.analytics.retry-after=PT2S",
+						// a message whose node died mid-send goes again after this (2 min in production)
+						"--tramita.mail.lease=PT15S"),
 				environment()));
 	}
 
@@ -496,6 +557,11 @@ class ClusterTests {
 		environment.remove("TRAMITA_ADMIN_PASSWORD");
 		environment.putAll(database.nodeEnvironment());
 		environment.put("TRAMITA_PUBLIC_URL", "https://localhost");
+		// the test's SMTP server: plain, without an account
+		assertThat(environment).containsKeys("SPRING_MAIL_HOST", "TRAMITA_MAIL_FROM");
+		environment.keySet().removeIf(key -> key.startsWith("SPRING_MAIL_"));
+		environment.put("SPRING_MAIL_HOST", "127.0.0.1");
+		environment.put("SPRING_MAIL_PORT", String.valueOf(mailServer.getSmtp().getPort()));
 		environment.put("SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES", "127\\.0\\.0\\.1");
 		environment.put("TRAMITA_SIGNING_KEYSTORE_DIR", work.resolve("keys").toString());
 		return environment;

@@ -151,6 +151,87 @@ class CitizenNotificationTests {
 		assertThat(page).contains("id=\"awaits-in-person\"");
 	}
 
+	@Test
+	void aCitizenWhoFiledInEnglishIsWrittenToInEnglishAndDownloadsTheReceiptFromTheReceiptPage() throws Exception {
+		String address = newAddress();
+		Map<String, String> fields = new java.util.HashMap<>(Applications.complaintFields());
+		fields.putAll(Map.of("formularioDelModelo", "1", "documentType", "DNI", "documentNumber", "45678912",
+				"applicantName", "Juana Quispe Ñahui", "email", address, "declarationAccepted", "true",
+				"emailNotificationAccepted", "true"));
+		var form = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/m/060101/tramites/queja-reclamo/solicitud")
+			.cookie(new jakarta.servlet.http.Cookie("tramita-idioma", "en"));
+		fields.forEach(form::param);
+		Filing filing = pe.tramita.support.FilingReceipts.read(mvc, mvc.perform(form.with(csrf()))
+			.andExpect(status().is3xxRedirection()).andReturn());
+
+		MailContents mail = MailContents.of(TestMailServer.awaitSubject(address, "We received your application"));
+		assertThat(mail.text).contains("Dear Juana Quispe Ñahui,", "Your access code is:", filing.accessCode())
+			.doesNotContain("Estimado");
+
+		byte[] receipt = mvc.perform(post("/consulta/cargo").with(csrf()).param("expediente", filing.caseNumber())
+			.param("codigo", filing.accessCode())).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsByteArray();
+		try (PDDocument pdf = Loader.loadPDF(receipt)) {
+			assertThat(new PDFTextStripper().getText(pdf)).contains("CARGO DE RECEPCIÓN", filing.caseNumber(),
+					filing.accessCode());
+		}
+		mvc.perform(post("/consulta/cargo").with(csrf()).param("expediente", filing.caseNumber())
+			.param("codigo", "AAAA-BBBB-CCCC")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theLawDecidesWhenNobodyDoesAndTheCitizenIsToldWhatItMeans() throws Exception {
+		String approvedAddress = newAddress();
+		Filing approved = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.MEDIO,
+				Applications.applicant(approvedAddress, true));
+		complete(approved, "reviewRequirements", Map.of("requisitosCompletos", true));
+		complete(approved, "classifyRisk", Map.of("nivelRiesgo", "MEDIO"));
+		fireTimer(approved, "legalTermExpired");
+		MailContents bySilence = MailContents.of(TestMailServer.awaitSubject(approvedAddress,
+				"quedó aprobada por silencio administrativo"));
+		assertThat(bySilence.text).contains("pleno derecho", "art. 199");
+		assertThat(bySilence.attachments.keySet()).singleElement().asString().startsWith("LF-");
+
+		String lapsedAddress = newAddress();
+		Filing lapsed = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO,
+				Applications.applicant(lapsedAddress, true));
+		complete(lapsed, "reviewRequirements", Map.of("requisitosCompletos", false, "observacion", "Falta el plano."));
+		fireTimer(lapsed, "correctionTermExpired");
+		MailContents notFiled = MailContents.of(TestMailServer.awaitSubject(lapsedAddress, "se tuvo por no presentada"));
+		assertThat(notFiled.text).contains("Puede presentar una nueva solicitud");
+	}
+
+	@Test
+	void aCorrectedDocumentIsSentWithItsNewNumber() throws Exception {
+		String address = newAddress();
+		Filing filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO, Applications.applicant(address, true));
+		complete(filing, "reviewRequirements", Map.of("requisitosCompletos", true));
+		complete(filing, "classifyRisk", Map.of("nivelRiesgo", "MEDIO"));
+		complete(filing, "decideLicence", Map.of("aprobado", true, "fundamento", "Cumple."));
+		TestMailServer.awaitSubject(address, "fue aprobada");
+
+		var issued = certificates.findForCase(applications.caseId(filing)).orElseThrow();
+		var replacement = certificates.reissue(issued.verificationCode(), "La dirección tenía un error de tipeo.",
+				issued.holder(), issued.fields().stream().map(field -> field.value()).toList(),
+				staff.person("gerente", "gerencia", Staff.CAJAMARCA));
+		MailContents corrected = MailContents.of(TestMailServer.awaitSubject(address, "documento corregido"));
+		assertThat(corrected.text).contains(replacement.number(), "el anterior quedó sin efecto");
+		assertThat(corrected.attachments).containsKey(replacement.number() + ".pdf");
+	}
+
+	@Autowired
+	pe.tramita.certificate.Certificates certificates;
+
+	@Autowired
+	Staff staff;
+
+	private void fireTimer(Filing filing, String activity) {
+		String instance = expedientes.findByCaseNumber(filing.caseNumber()).orElseThrow().processInstanceId();
+		managementService.executeJob(managementService.createJobQuery().processInstanceId(instance)
+			.activityId(activity).singleResult().getId());
+	}
+
 	private static List<String> links(String body) {
 		Matcher matcher = Pattern.compile("https?://[^\\s\"<>]+").matcher(body);
 		List<String> links = new java.util.ArrayList<>();
