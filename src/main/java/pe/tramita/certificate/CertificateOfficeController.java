@@ -116,7 +116,8 @@ class CertificateOfficeController {
 
 	/** The signatory of what one office decides; blank name and title give the signing back to the municipality's. */
 	@PostMapping("/bandeja/certificados/firma/{ubigeo}/oficina")
-	String saveOfficeSignatory(@PathVariable String ubigeo, @RequestParam(name = "oficina", defaultValue = "") String office,
+	String saveOfficeSignatory(@PathVariable String ubigeo,
+			@RequestParam(name = "oficina", defaultValue = "") String office,
 			@RequestParam(name = "nombre", required = false) String name,
 			@RequestParam(name = "cargo", required = false) String title, @AuthenticationPrincipal StaffUser officer,
 			RedirectAttributes redirect) {

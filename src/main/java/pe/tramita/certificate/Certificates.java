@@ -108,7 +108,7 @@ public class Certificates {
 		return issue(expedienteId, type, riskLevel, legend, null);
 	}
 
-	/** The same, printing {@code answer}: what a constancia answers (the information delivered, the reply, the grounds). */
+	/** The same, printing {@code answer}: what a constancia answers (the information given, the reply, the grounds). */
 	@Transactional
 	public CertificateView issue(long expedienteId, DocumentType type, String riskLevel, String legend,
 			String answer) {

@@ -61,7 +61,8 @@ class StoredDocument {
 	}
 
 	DocumentView toView() {
-		return new DocumentView(id, requirement, fileName, contentType, sizeBytes, sha256, uploadedAt, uploadedBy, forCitizen);
+		return new DocumentView(id, requirement, fileName, contentType, sizeBytes, sha256, uploadedAt, uploadedBy,
+				forCitizen);
 	}
 
 	String ubigeo() {

@@ -59,7 +59,8 @@ class DailyDigest {
 	private final String publicUrl;
 
 	DailyDigest(JdbcTemplate jdbc, TaskSearch tasks, CamundaIdentityAuthenticationProvider accounts,
-			MailDelivery delivery, CitizenMessages templates, Clock clock, Formats formats, @Value("${tramita.mail.from}") String from,
+			MailDelivery delivery, CitizenMessages templates, Clock clock, Formats formats,
+			@Value("${tramita.mail.from}") String from,
 			@Value("${tramita.public-url}") String publicUrl) {
 		this.jdbc = jdbc;
 		this.tasks = tasks;

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 
 import jakarta.mail.MessagingException;
@@ -187,7 +188,7 @@ class MailWorker {
 				.ifPresent(file -> attach(helper, file.document().fileName(), file.content(),
 						file.document().contentType()));
 		}
-		message.setSentDate(java.util.Date.from(clock.instant()));
+		message.setSentDate(Date.from(clock.instant()));
 		message.saveChanges();
 		return message;
 	}

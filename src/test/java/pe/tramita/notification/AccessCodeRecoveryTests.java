@@ -25,8 +25,8 @@ import pe.tramita.support.TestMailServer;
 import pe.tramita.support.TramitaTest;
 
 /**
- * "¿Perdió su código?": the number and the identity document used bring a new code to the e-mail on file, the old one
- * stops working, the page says the same whatever was typed, and one case gets at most three new codes a day.
+ * "¿Perdió su código?": the number and the identity document used bring a new code to the e-mail on file, the old
+ * one stops working, the page says the same whatever was typed, and one case gets at most three new codes a day.
  */
 @TramitaTest
 class AccessCodeRecoveryTests {

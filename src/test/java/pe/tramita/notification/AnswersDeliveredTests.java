@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -16,7 +17,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +28,7 @@ import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
 import pe.tramita.security.StaffUser;
 import pe.tramita.support.Applications;
+import pe.tramita.support.CaseSteps;
 import pe.tramita.support.MailContents;
 import pe.tramita.support.SampleFiles;
 import pe.tramita.support.Staff;
@@ -54,9 +55,6 @@ class AnswersDeliveredTests {
 	TaskService taskService;
 
 	@Autowired
-	ManagementService managementService;
-
-	@Autowired
 	TaskActions actions;
 
 	@Autowired
@@ -67,6 +65,9 @@ class AnswersDeliveredTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	CaseSteps steps;
 
 	@Test
 	void theInformationIsHandedOverAnnouncedAndPrintedOnTheConstanciaSignedByTheOffice() throws Exception {
@@ -79,11 +80,11 @@ class AnswersDeliveredTests {
 		Filing filing = applications.fileInformationRequest(Staff.CAJAMARCA, Applications.applicant(address, true));
 		long caseId = applications.caseId(filing);
 
-		complete(filing, "assessRequest", Map.of("prorrogar", true, "diasProrroga", 5L, "motivoProrroga",
+		steps.complete(filing, "assessRequest", Map.of("prorrogar", true, "diasProrroga", 5L, "motivoProrroga",
 				"La información está en el archivo central y debe digitalizarse."));
 		MailContents extended = MailContents.of(TestMailServer.awaitSubject(address, "Se prorrogó el plazo"));
 		assertThat(extended.text).contains("La información está en el archivo central", "Nueva fecha límite",
-				expedientes.find(caseId).orElseThrow().dueDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+				expedientes.find(caseId).orElseThrow().dueDate().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
 
 		StaffUser officer = staff.person("rosa", "transparencia", Staff.CAJAMARCA);
 		String taskId = taskService.createTaskQuery().processInstanceBusinessKey(filing.caseNumber()).singleResult().getId();
@@ -95,7 +96,7 @@ class AnswersDeliveredTests {
 		assertThat(handed.attachments).containsKey("contratos-2026.pdf");
 		assertThat(handed.attachments.get("contratos-2026.pdf")).isEqualTo(contracts);
 
-		String page = statusPage(filing);
+		String page = steps.statusPage(filing);
 		assertThat(page).contains("id=\"delivered\"", "contratos-2026.pdf");
 		Matcher documentId = Pattern.compile("name=\"documento\" value=\"(\\d+)\"").matcher(page);
 		assertThat(documentId.find()).isTrue();
@@ -106,7 +107,7 @@ class AnswersDeliveredTests {
 			.param("codigo", "AAAA-BBBB-CCCC").param("documento", documentId.group(1)))
 			.andExpect(status().isNotFound());
 
-		complete(filing, "attendRequest", Map.of("entregar", true, "fundamento",
+		steps.complete(filing, "attendRequest", Map.of("entregar", true, "fundamento",
 				"Se entregan los contratos 012-2026 y 031-2026 de recojo de residuos sólidos."));
 		MailContents attended = MailContents.of(TestMailServer.awaitSubject(address, "Respuesta a su pedido"));
 		assertThat(attended.text).contains("Se entregan los contratos 012-2026 y 031-2026", "Confirmar la recepción");
@@ -136,7 +137,7 @@ class AnswersDeliveredTests {
 		assertThat(confirmed.legalNotice()).isTrue();
 		mvc.perform(get("/notificacion/no-existe")).andExpect(status().isNotFound());
 
-		String timeline = statusPage(filing);
+		String timeline = steps.statusPage(filing);
 		assertThat(timeline).contains("Notificación enviada por correo electrónico",
 				"Usted confirmó la recepción de la notificación").doesNotContain("id=\"awaits-in-person\"");
 		// reading the case counts as receiving what had been sent before and not confirmed
@@ -151,14 +152,11 @@ class AnswersDeliveredTests {
 	}
 
 	@Test
-	void aRequestLeftUnansweredIsToldItCountsAsDeniedAndWhatItMayDo() {
+	void aRequestLeftUnansweredIsToldItCountsAsDeniedAndWhatItMayDo() throws Exception {
 		String address = CitizenNotificationTests.newAddress();
 		Filing filing = applications.fileInformationRequest(Staff.BANOS, Applications.applicant(address, true));
-		complete(filing, "assessRequest", Map.of("prorrogar", false));
-		String instance = taskService.createTaskQuery().processInstanceBusinessKey(filing.caseNumber()).singleResult()
-			.getProcessInstanceId();
-		managementService.executeJob(managementService.createJobQuery().processInstanceId(instance)
-			.activityId(ProcessDeadlines.LEGAL_TERM_TIMER).singleResult().getId());
+		steps.complete(filing, "assessRequest", Map.of("prorrogar", false));
+		steps.fireTimer(filing, ProcessDeadlines.LEGAL_TERM_TIMER);
 
 		MailContents lapsed = MailContents.of(TestMailServer.awaitSubject(address, "Venció el plazo sin respuesta"));
 		assertThat(lapsed.text).contains("Puede considerar denegado su pedido", "apelación",
@@ -168,19 +166,6 @@ class AnswersDeliveredTests {
 	private NotificationView latest(long caseId) {
 		List<NotificationView> all = notifications.forCase(caseId);
 		return all.get(all.size() - 1);
-	}
-
-	private void complete(Filing filing, String step, Map<String, Object> variables) {
-		var task = taskService.createTaskQuery().processInstanceBusinessKey(filing.caseNumber()).taskDefinitionKey(step)
-			.singleResult();
-		assertThat(task).as("case " + filing.caseNumber() + " waits at " + step).isNotNull();
-		taskService.complete(task.getId(), variables);
-	}
-
-	private String statusPage(Filing filing) throws Exception {
-		return mvc.perform(post("/consulta").with(csrf()).param("expediente", filing.caseNumber())
-			.param("codigo", filing.accessCode())).andExpect(status().isOk()).andReturn().getResponse()
-			.getContentAsString();
 	}
 
 }

@@ -2,11 +2,12 @@ package pe.tramita.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,23 +15,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.http.Cookie;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import pe.tramita.certificate.Certificates;
 import pe.tramita.document.Documents;
+import pe.tramita.document.FileKind;
+import pe.tramita.document.UploadedFile;
 import pe.tramita.request.ExpedienteView;
 import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
 import pe.tramita.request.RiskLevel;
 import pe.tramita.support.Applications;
+import pe.tramita.support.CaseSteps;
+import pe.tramita.support.FilingReceipts;
 import pe.tramita.support.MailContents;
+import pe.tramita.support.PdfChecks;
+import pe.tramita.support.SampleFiles;
 import pe.tramita.support.Staff;
 import pe.tramita.support.TestMailServer;
 import pe.tramita.support.TramitaTest;
@@ -50,16 +57,22 @@ class CitizenNotificationTests {
 	Expedientes expedientes;
 
 	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	ManagementService managementService;
-
-	@Autowired
 	Notifications notifications;
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	CaseSteps steps;
+
+	@Autowired
+	Certificates certificates;
+
+	@Autowired
+	Staff staff;
+
+	@Autowired
+	Documents documents;
 
 	static String newAddress() {
 		return "ciudadano-" + UUID.randomUUID().toString().substring(0, 8) + "@example.pe";
@@ -92,6 +105,9 @@ class CitizenNotificationTests {
 			assertThat(pdf.getSignatureDictionaries()).hasSize(1);
 			assertThat(pdf.getDocumentInformation().getKeywords()).isEqualTo(filing.caseNumber());
 		}
+		assertThat(PdfChecks.pdfA2bFailures(receipt)).as("PDF/A-2b, as veraPDF sees it").isEmpty();
+		assertThat(PdfChecks.pdfsig(receipt)).contains("Signature Validation: Signature is Valid.",
+				"Total document signed");
 		assertThat(notifications.forCase(filed.id())).singleElement()
 			.satisfies(n -> {
 				assertThat(n.status()).isEqualTo(NotificationStatus.ENVIADO);
@@ -105,7 +121,7 @@ class CitizenNotificationTests {
 			throws Exception {
 		String address = newAddress();
 		Filing filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO, Applications.applicant(address, true));
-		complete(filing, "reviewRequirements",
+		steps.complete(filing, "reviewRequirements",
 				Map.of("requisitosCompletos", false, "observacion", "Falta la copia de la vigencia de poder."));
 
 		MailContents observed = MailContents.of(TestMailServer.awaitSubject(address, "tiene observaciones"));
@@ -116,9 +132,9 @@ class CitizenNotificationTests {
 				List.of(sample("vigencia.pdf")));
 		TestMailServer.awaitSubject(address, "Recibimos su subsanación");
 
-		complete(filing, "reviewRequirements", Map.of("requisitosCompletos", true));
-		complete(filing, "classifyRisk", Map.of("nivelRiesgo", "MEDIO"));
-		complete(filing, "decideLicence", Map.of("aprobado", true, "fundamento", "Cumple todos los requisitos."));
+		steps.complete(filing, "reviewRequirements", Map.of("requisitosCompletos", true));
+		steps.complete(filing, "classifyRisk", Map.of("nivelRiesgo", "MEDIO"));
+		steps.complete(filing, "decideLicence", Map.of("aprobado", true, "fundamento", "Cumple todos los requisitos."));
 
 		MimeMessage approved = TestMailServer.awaitSubject(address, "fue aprobada");
 		MailContents decision = MailContents.of(approved);
@@ -137,32 +153,31 @@ class CitizenNotificationTests {
 	void aDenialGivesItsGroundsAndTheAppealsOpenToTheCitizen() throws Exception {
 		String address = newAddress();
 		Filing filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO, Applications.applicant(address, false));
-		complete(filing, "reviewRequirements", Map.of("requisitosCompletos", true));
-		complete(filing, "classifyRisk", Map.of("nivelRiesgo", "MUY_ALTO"));
-		complete(filing, "inspectSafety", Map.of("itseFavorable", false, "informeItse", "Sin salidas de emergencia."));
-		complete(filing, "decideLicence", Map.of("aprobado", false, "fundamento", "La ITSE fue desfavorable."));
+		steps.complete(filing, "reviewRequirements", Map.of("requisitosCompletos", true));
+		steps.complete(filing, "classifyRisk", Map.of("nivelRiesgo", "MUY_ALTO"));
+		steps.complete(filing, "inspectSafety",
+				Map.of("itseFavorable", false, "informeItse", "Sin salidas de emergencia."));
+		steps.complete(filing, "decideLicence", Map.of("aprobado", false, "fundamento", "La ITSE fue desfavorable."));
 
 		MailContents denied = MailContents.of(TestMailServer.awaitSubject(address, "Decisión sobre su solicitud"));
 		assertThat(denied.text).contains("La ITSE fue desfavorable.", "reconsideración", "apelación",
 				"15 días hábiles", "art. 218")
 			.contains("informativo").doesNotContain("Confirmar la recepción");
 
-		String page = statusPage(filing);
+		String page = steps.statusPage(filing);
 		assertThat(page).contains("id=\"awaits-in-person\"");
 	}
 
 	@Test
 	void aCitizenWhoFiledInEnglishIsWrittenToInEnglishAndDownloadsTheReceiptFromTheReceiptPage() throws Exception {
 		String address = newAddress();
-		Map<String, String> fields = new java.util.HashMap<>(Applications.complaintFields());
+		Map<String, String> fields = new HashMap<>(Applications.complaintFields());
 		fields.putAll(Map.of("formularioDelModelo", "1", "documentType", "DNI", "documentNumber", "45678912",
 				"applicantName", "Juana Quispe Ñahui", "email", address, "declarationAccepted", "true",
 				"emailNotificationAccepted", "true"));
-		var form = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.multipart("/m/060101/tramites/queja-reclamo/solicitud")
-			.cookie(new jakarta.servlet.http.Cookie("tramita-idioma", "en"));
+		var form = multipart("/m/060101/tramites/queja-reclamo/solicitud").cookie(new Cookie("tramita-idioma", "en"));
 		fields.forEach(form::param);
-		Filing filing = pe.tramita.support.FilingReceipts.read(mvc, mvc.perform(form.with(csrf()))
+		Filing filing = FilingReceipts.read(mvc, mvc.perform(form.with(csrf()))
 			.andExpect(status().is3xxRedirection()).andReturn());
 
 		MailContents mail = MailContents.of(TestMailServer.awaitSubject(address, "We received your application"));
@@ -185,9 +200,9 @@ class CitizenNotificationTests {
 		String approvedAddress = newAddress();
 		Filing approved = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.MEDIO,
 				Applications.applicant(approvedAddress, true));
-		complete(approved, "reviewRequirements", Map.of("requisitosCompletos", true));
-		complete(approved, "classifyRisk", Map.of("nivelRiesgo", "MEDIO"));
-		fireTimer(approved, "legalTermExpired");
+		steps.complete(approved, "reviewRequirements", Map.of("requisitosCompletos", true));
+		steps.complete(approved, "classifyRisk", Map.of("nivelRiesgo", "MEDIO"));
+		steps.fireTimer(approved, "legalTermExpired");
 		MailContents bySilence = MailContents.of(TestMailServer.awaitSubject(approvedAddress,
 				"quedó aprobada por silencio administrativo"));
 		assertThat(bySilence.text).contains("pleno derecho", "art. 199");
@@ -196,8 +211,9 @@ class CitizenNotificationTests {
 		String lapsedAddress = newAddress();
 		Filing lapsed = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO,
 				Applications.applicant(lapsedAddress, true));
-		complete(lapsed, "reviewRequirements", Map.of("requisitosCompletos", false, "observacion", "Falta el plano."));
-		fireTimer(lapsed, "correctionTermExpired");
+		steps.complete(lapsed, "reviewRequirements",
+				Map.of("requisitosCompletos", false, "observacion", "Falta el plano."));
+		steps.fireTimer(lapsed, "correctionTermExpired");
 		MailContents notFiled = MailContents.of(TestMailServer.awaitSubject(lapsedAddress, "se tuvo por no presentada"));
 		assertThat(notFiled.text).contains("Puede presentar una nueva solicitud");
 	}
@@ -206,9 +222,9 @@ class CitizenNotificationTests {
 	void aCorrectedDocumentIsSentWithItsNewNumber() throws Exception {
 		String address = newAddress();
 		Filing filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO, Applications.applicant(address, true));
-		complete(filing, "reviewRequirements", Map.of("requisitosCompletos", true));
-		complete(filing, "classifyRisk", Map.of("nivelRiesgo", "MEDIO"));
-		complete(filing, "decideLicence", Map.of("aprobado", true, "fundamento", "Cumple."));
+		steps.complete(filing, "reviewRequirements", Map.of("requisitosCompletos", true));
+		steps.complete(filing, "classifyRisk", Map.of("nivelRiesgo", "MEDIO"));
+		steps.complete(filing, "decideLicence", Map.of("aprobado", true, "fundamento", "Cumple."));
 		TestMailServer.awaitSubject(address, "fue aprobada");
 
 		var issued = certificates.findForCase(applications.caseId(filing)).orElseThrow();
@@ -220,21 +236,9 @@ class CitizenNotificationTests {
 		assertThat(corrected.attachments).containsKey(replacement.number() + ".pdf");
 	}
 
-	@Autowired
-	pe.tramita.certificate.Certificates certificates;
-
-	@Autowired
-	Staff staff;
-
-	private void fireTimer(Filing filing, String activity) {
-		String instance = expedientes.findByCaseNumber(filing.caseNumber()).orElseThrow().processInstanceId();
-		managementService.executeJob(managementService.createJobQuery().processInstanceId(instance)
-			.activityId(activity).singleResult().getId());
-	}
-
 	private static List<String> links(String body) {
 		Matcher matcher = Pattern.compile("https?://[^\\s\"<>]+").matcher(body);
-		List<String> links = new java.util.ArrayList<>();
+		List<String> links = new ArrayList<>();
 		while (matcher.find()) {
 			links.add(matcher.group());
 		}
@@ -245,30 +249,9 @@ class CitizenNotificationTests {
 		return documents.listFor(expedienteId).get(0).sha256();
 	}
 
-	@Autowired
-	Documents documents;
-
-	private void complete(Filing filing, String step, Map<String, Object> variables) {
-		var task = taskService.createTaskQuery().processInstanceBusinessKey(filing.caseNumber()).taskDefinitionKey(step)
-			.singleResult();
-		assertThat(task).as("case " + filing.caseNumber() + " waits at " + step).isNotNull();
-		taskService.complete(task.getId(), variables);
-	}
-
-	private String statusPage(Filing filing) throws Exception {
-		return mvc.perform(post("/consulta").with(csrf()).param("expediente", filing.caseNumber())
-			.param("codigo", filing.accessCode())).andExpect(status().isOk()).andReturn().getResponse()
-			.getContentAsString();
-	}
-
-	static pe.tramita.document.UploadedFile sample(String name) {
-		byte[] pdf = pe.tramita.support.SampleFiles.pdf();
-		return new pe.tramita.document.UploadedFile("subsanacion", name, pe.tramita.document.FileKind.PDF, pdf,
-				Documents.sha256(pdf));
-	}
-
-	static byte[] bytes(String text) throws IOException {
-		return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	static UploadedFile sample(String name) {
+		byte[] pdf = SampleFiles.pdf();
+		return new UploadedFile("subsanacion", name, FileKind.PDF, pdf, Documents.sha256(pdf));
 	}
 
 }

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -164,13 +165,38 @@ class OutboxDeliveryTests {
 		String address = CitizenNotificationTests.newAddress();
 		Filing filing = applications.fileComplaint(Staff.CAJAMARCA, Applications.applicant(address, false));
 		MimeMessage first = TestMailServer.await(address, 1).get(0);
-		long id = notifications.forCase(applications.caseId(filing)).get(0).id();
+		long id = awaitNotification(applications.caseId(filing), n -> n.status() == NotificationStatus.ENVIADO).id();
 		// as a node leaves it when killed between the server's answer and recording it
-		jdbc.update("""
+		assertThat(jdbc.update("""
 				UPDATE tramita.notification SET status = 'ENVIANDO', leased_until = now() - interval '1 second',
-				    sent_at = NULL WHERE id = ?""", id);
+				    sent_at = NULL WHERE id = ? AND status = 'ENVIADO'""", id)).isOne();
 		List<MimeMessage> both = TestMailServer.await(address, 2);
 		assertThat(both.get(1).getMessageID()).isEqualTo(first.getMessageID());
+	}
+
+	@Test
+	void theSinkShowsAMunicipalitysMessagesToItsOwnStaffOnly() throws Exception {
+		String address = CitizenNotificationTests.newAddress();
+		Filing filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO, Applications.applicant(address, true));
+		TestMailServer.await(address, 1);
+		long id = jdbc.queryForObject("SELECT max(id) FROM tramita.mail_sink WHERE recipient = ?", Long.class, address);
+
+		var cajamarca = authentication(staff.login("mesa-de-partes", Staff.CAJAMARCA));
+		assertThat(mvc.perform(get("/bandeja/correos").with(cajamarca)).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString()).contains(address, filing.caseNumber());
+		assertThat(mvc.perform(get("/bandeja/correos/" + id).with(cajamarca)).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString()).contains("cargo-recepcion-" + filing.caseNumber() + ".pdf",
+					"id=\"mail-html\"");
+		byte[] receipt = mvc.perform(get("/bandeja/correos/" + id + "/adjuntos/0").with(cajamarca))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		assertThat(new String(receipt, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+		var banos = authentication(staff.login("mesa-de-partes", Staff.BANOS));
+		assertThat(mvc.perform(get("/bandeja/correos").with(banos)).andReturn().getResponse().getContentAsString())
+			.doesNotContain(address);
+		mvc.perform(get("/bandeja/correos/" + id).with(banos)).andExpect(status().isNotFound());
+		mvc.perform(get("/bandeja/correos/" + id + "/adjuntos/0").with(banos)).andExpect(status().isNotFound());
+		mvc.perform(get("/bandeja/correos/" + id + "/adjuntos/7").with(cajamarca)).andExpect(status().isNotFound());
 	}
 
 	private NotificationView awaitNotification(long caseId, Predicate<NotificationView> condition)
