@@ -19,6 +19,8 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -97,9 +99,17 @@ class MailWorker {
 			byte[] sealedSecret, String messageId, int attempts) {
 	}
 
+	/** Set when the application begins to stop: what this node has taken and not sent goes back for the others. */
+	private volatile boolean stopping;
+
+	@EventListener(ContextClosedEvent.class)
+	void stop() {
+		stopping = true;
+	}
+
 	@Scheduled(fixedDelayString = "${tramita.mail.poll:PT5S}", initialDelayString = "${tramita.mail.poll:PT5S}")
 	void sendDue() {
-		while (sendBatch() == BATCH) {
+		while (!stopping && sendBatch() == BATCH) {
 			// a backlog (the server was away): keep going until it is sent
 		}
 	}
@@ -107,10 +117,21 @@ class MailWorker {
 	/** Takes and sends up to {@value #BATCH} due messages; answers how many it took. */
 	int sendBatch() {
 		List<Outgoing> taken = transaction.execute(status -> take());
-		for (Outgoing message : taken) {
-			send(message);
+		for (int i = 0; i < taken.size(); i++) {
+			if (stopping) {
+				handBack(taken.subList(i, taken.size()));
+				break;
+			}
+			send(taken.get(i));
 		}
 		return taken.size();
+	}
+
+	/** Messages taken but not sent go back to the outbox at once, for another node rather than after the lease. */
+	private void handBack(List<Outgoing> unsent) {
+		transaction.executeWithoutResult(status -> unsent.forEach(message -> jdbc.update("""
+				UPDATE tramita.notification SET status = 'REINTENTANDO', attempts = attempts - 1, leased_until = NULL
+				WHERE id = ? AND status = 'ENVIANDO'""", message.id())));
 	}
 
 	private List<Outgoing> take() {
