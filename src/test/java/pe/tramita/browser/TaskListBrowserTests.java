@@ -46,8 +46,11 @@ class TaskListBrowserTests extends JourneyBrowserTests {
 		assertThat(focused().getText()).isEqualTo("Ir al contenido");
 		assertThat(focused().getCssValue("outline-style")).isEqualTo("solid");
 		browser.findElement(By.id("vista-oficina")).click();
+		urlOnceAt("vista=oficina");
 		type("buscar", "47001234");
 		browser.findElement(By.id("buscar")).sendKeys(Keys.ENTER);
+		// rows of the page before the search would go stale when its answer arrives
+		urlOnceAt("buscar=");
 		List<WebElement> rows = browser.findElements(By.cssSelector("#tareas tbody tr"));
 		assertThat(rows).singleElement().satisfies(row -> assertThat(row.getText()).contains(filing.caseNumber(),
 				"Rosa Chávez Huamán", "Revisar requisitos", "Licencia de Funcionamiento"));
@@ -99,8 +102,10 @@ class TaskListBrowserTests extends JourneyBrowserTests {
 		String head = staff.create("t.jefa." + Staff.CAJAMARCA, "supervision", Staff.CAJAMARCA);
 		logIn(head);
 		browser.findElement(By.id("vista-municipio")).click();
+		urlOnceAt("vista=municipio");
 		type("buscar", filing.caseNumber());
 		browser.findElement(By.id("buscar")).sendKeys(Keys.ENTER);
+		urlOnceAt("buscar=");
 		browser.findElement(By.xpath("//table[@id='tareas']//tr[td/a[text()='" + filing.caseNumber() + "']]/td[1]/a")).click();
 		new Select(browser.findElement(By.id("colega-asignar"))).selectByValue(lawyer);
 		browser.findElement(By.cssSelector("#asignar button")).click();
