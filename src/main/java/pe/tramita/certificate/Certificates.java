@@ -120,9 +120,9 @@ public class Certificates {
 
 	/**
 	 * The filing receipt (cargo de recepción) of a case, for its current access code only: signed PDF/A like the
-	 * certificates, rendered each time it is asked for (it prints the access code, which Tramita does not keep).
+	 * certificates, rendered each time it is asked for (it prints the access code, which Tramita does not keep). No
+	 * transaction around it: the reads take a connection each, the rendering and signing none.
 	 */
-	@Transactional(readOnly = true)
 	public Optional<byte[]> filingReceipt(String caseNumber, String accessCode) {
 		return expedientes.findForCitizen(caseNumber, accessCode).map(expediente -> {
 			MunicipalityView municipality = municipalities.get(expediente.ubigeo());
