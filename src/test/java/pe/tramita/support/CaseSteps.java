@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -26,9 +27,11 @@ public class CaseSteps {
 
 	private final Expedientes expedientes;
 
-	private final MockMvc mvc;
+	/** Only the shared test context has one; applications the tests start themselves find these classes too. */
+	private final ObjectProvider<MockMvc> mvc;
 
-	CaseSteps(TaskService taskService, ManagementService managementService, Expedientes expedientes, MockMvc mvc) {
+	CaseSteps(TaskService taskService, ManagementService managementService, Expedientes expedientes,
+			ObjectProvider<MockMvc> mvc) {
 		this.taskService = taskService;
 		this.managementService = managementService;
 		this.expedientes = expedientes;
@@ -52,7 +55,7 @@ public class CaseSteps {
 
 	/** The status page the citizen reads with the case's number and access code. */
 	public String statusPage(Filing filing) throws Exception {
-		return mvc.perform(post("/consulta").with(csrf()).param("expediente", filing.caseNumber())
+		return mvc.getObject().perform(post("/consulta").with(csrf()).param("expediente", filing.caseNumber())
 			.param("codigo", filing.accessCode())).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();
 	}
