@@ -1,16 +1,11 @@
 package pe.tramita.notification;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import pe.tramita.security.CamundaIdentityAuthenticationProvider;
 import pe.tramita.security.StaffUser;
+import pe.tramita.web.FileDownloads;
 import pe.tramita.web.NotFoundException;
 
 /**
@@ -115,13 +111,7 @@ class NotificationController {
 			throw new NotFoundException("attachment " + index);
 		}
 		MailSink.Attachment file = attachments.get(index);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.cacheControl(CacheControl.noStore())
-			.body(file.content());
+		return FileDownloads.attachment(file.content(), file.name(), file.contentType());
 	}
 
 }

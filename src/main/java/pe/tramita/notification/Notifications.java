@@ -66,7 +66,8 @@ public class Notifications {
 		return jdbc.query("""
 				SELECT case_number, subject, sent_at, received_at FROM tramita.notification
 				WHERE receipt_token_hash = ? AND status = 'ENVIADO'""",
-				(rs, row) -> new Receipt(rs.getString(1), rs.getString(2), instant(rs, 3), instant(rs, 4)),
+				(rs, row) -> new Receipt(rs.getString("case_number"), rs.getString("subject"), instant(rs, "sent_at"),
+						instant(rs, "received_at")),
 				hashToken(token)).stream().findFirst();
 	}
 
@@ -119,11 +120,6 @@ public class Notifications {
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp at = rs.getTimestamp(column);
-		return at == null ? null : at.toInstant();
-	}
-
-	private static Instant instant(ResultSet rs, int column) throws SQLException {
 		Timestamp at = rs.getTimestamp(column);
 		return at == null ? null : at.toInstant();
 	}

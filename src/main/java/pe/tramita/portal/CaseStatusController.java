@@ -1,6 +1,5 @@
 package pe.tramita.portal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,9 +7,6 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +30,7 @@ import pe.tramita.request.ExpedienteStatus;
 import pe.tramita.request.ExpedienteView;
 import pe.tramita.request.Expedientes;
 import pe.tramita.request.TimelineEntry;
+import pe.tramita.web.FileDownloads;
 
 /**
  * The citizen follows a case with its number and access code, downloads its receipt and what the staff handed them,
@@ -80,7 +77,8 @@ class CaseStatusController {
 	ResponseEntity<byte[]> receipt(@RequestParam(defaultValue = "") String expediente,
 			@RequestParam(defaultValue = "") String codigo) {
 		return certificates.filingReceipt(expediente.strip(), codigo)
-			.map(pdf -> pdf(pdf, "cargo-recepcion-" + expediente.strip() + ".pdf"))
+			.map(pdf -> FileDownloads.attachment(pdf, "cargo-recepcion-" + expediente.strip() + ".pdf",
+					MediaType.APPLICATION_PDF_VALUE))
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(new byte[0]));
 	}
 
@@ -91,7 +89,8 @@ class CaseStatusController {
 		return expedientes.findForCitizen(expediente, codigo)
 			.flatMap(found -> documents.load(documento, found.id(), found.ubigeo()))
 			.filter(file -> file.document().forCitizen())
-			.map(file -> pdf(file.content(), file.document().fileName(), file.document().contentType()))
+			.map(file -> FileDownloads.attachment(file.content(), file.document().fileName(),
+					file.document().contentType()))
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(new byte[0]));
 	}
 
@@ -109,20 +108,6 @@ class CaseStatusController {
 		}
 		model.addAttribute("requested", true);
 		return "portal/lost-code";
-	}
-
-	private static ResponseEntity<byte[]> pdf(byte[] content, String fileName) {
-		return pdf(content, fileName, MediaType.APPLICATION_PDF_VALUE);
-	}
-
-	private static ResponseEntity<byte[]> pdf(byte[] content, String fileName, String contentType) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(contentType))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.cacheControl(CacheControl.noStore())
-			.body(content);
 	}
 
 	@PostMapping("/consulta")

@@ -1,11 +1,5 @@
 package pe.tramita.tasklist;
 
-import java.nio.charset.StandardCharsets;
-
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,6 +14,7 @@ import pe.tramita.document.Documents.DocumentContent;
 import pe.tramita.notification.Notifications;
 import pe.tramita.request.ExpedienteView;
 import pe.tramita.security.StaffUser;
+import pe.tramita.web.FileDownloads;
 import pe.tramita.web.ModelDownloads;
 import pe.tramita.web.NotFoundException;
 
@@ -70,13 +65,7 @@ class CaseFileController {
 		ExpedienteView expediente = caseFiles.expediente(expedienteId, clerk);
 		DocumentContent file = documents.load(documentId, expediente.id(), expediente.ubigeo())
 			.orElseThrow(() -> new NotFoundException("document " + documentId));
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.document().contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename(file.document().fileName(), StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.cacheControl(CacheControl.noStore())
-			.body(file.content());
+		return FileDownloads.inline(file.content(), file.document().fileName(), file.document().contentType());
 	}
 
 }

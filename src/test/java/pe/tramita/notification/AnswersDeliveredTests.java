@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.format.DateTimeFormatter;
@@ -20,10 +21,12 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import pe.tramita.calendar.ProcessDeadlines;
+import pe.tramita.document.Documents;
 import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
 import pe.tramita.security.StaffUser;
@@ -65,6 +68,12 @@ class AnswersDeliveredTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	Documents documents;
 
 	@Autowired
 	CaseSteps steps;
@@ -149,6 +158,41 @@ class AnswersDeliveredTests {
 			.andReturn().getResponse().getContentAsString();
 		assertThat(staffPage).contains("id=\"notificaciones-tabla\"", "Respuesta a su pedido", "Enviado",
 				"(confirmó en el enlace)", "250");
+	}
+
+	@Test
+	void onlyTheMunicipalitysManagementSetsAnOfficeSignatoryAndOnlyForAnOfficeThatExists() throws Exception {
+		String form = "/bandeja/certificados/firma/" + Staff.CAJAMARCA + "/oficina";
+		mvc.perform(post(form).with(authentication(staff.login("licencias", Staff.CAJAMARCA))).with(csrf())
+			.param("oficina", "transparencia").param("nombre", "Intruso").param("cargo", "Nadie"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post(form).with(authentication(staff.login("gerencia", Staff.BANOS))).with(csrf())
+			.param("oficina", "transparencia").param("nombre", "Intruso").param("cargo", "Nadie"))
+			.andExpect(status().isNotFound());
+		mvc.perform(post(form).with(authentication(staff.login("gerencia", Staff.CAJAMARCA)))
+			.param("oficina", "transparencia").param("nombre", "Sin token").param("cargo", "Nadie"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post(form).with(authentication(staff.login("gerencia", Staff.CAJAMARCA))).with(csrf())
+			.param("oficina", "oficina-fantasma").param("nombre", "Alguien").param("cargo", "Cargo"))
+			.andExpect(flash().attribute("problem", "certificates.signatory.error.office"));
+		assertThat(jdbc.queryForList("SELECT officer_name FROM tramita.certificate_office_signatory", String.class))
+			.doesNotContain("Intruso", "Sin token", "Alguien");
+	}
+
+	@Test
+	void aStaffPaperNotHandedToTheCitizenIsNotTheirsToDownload() throws Exception {
+		String address = CitizenNotificationTests.newAddress();
+		Filing filing = applications.fileInformationRequest(Staff.CAJAMARCA, Applications.applicant(address, true));
+		StaffUser officer = staff.person("rosa", "transparencia", Staff.CAJAMARCA);
+		String taskId = taskService.createTaskQuery().processInstanceBusinessKey(filing.caseNumber()).singleResult().getId();
+		actions.attach(taskId, officer, new MockMultipartFile("archivo", "informe-interno.pdf", "application/pdf",
+				SampleFiles.pdf()), false);
+		long internal = documents.listFor(applications.caseId(filing)).stream()
+			.filter(document -> document.fileName().equals("informe-interno.pdf")).findFirst().orElseThrow().id();
+		mvc.perform(post("/consulta/documento").with(csrf()).param("expediente", filing.caseNumber())
+			.param("codigo", filing.accessCode()).param("documento", String.valueOf(internal)))
+			.andExpect(status().isNotFound());
+		assertThat(steps.statusPage(filing)).doesNotContain("informe-interno.pdf");
 	}
 
 	@Test
