@@ -4,6 +4,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.municipality.Municipalities;
@@ -27,8 +28,9 @@ class TransparencyController {
 	}
 
 	@GetMapping("/transparencia")
-	String choose(Model model) {
-		model.addAttribute("municipalities", municipalities.all());
+	String choose(@RequestParam(name = "buscar", defaultValue = "") String query, Model model) {
+		model.addAttribute("query", query.strip());
+		model.addAttribute("provinces", municipalities.byProvince(query.length() <= 100 ? query : ""));
 		return "analytics/transparency-home";
 	}
 

@@ -7,13 +7,14 @@ import java.util.Map;
 /**
  * A procedure as its TUPA entry describes it ({@code processes/<key>/procedure.yml}). An {@code internal} one (e.g. a
  * minor purchase) is started by a municipal office, not by citizens, and is not part of the public TUPA. One that
- * {@code publishesResults} (the participatory budget) shows its approved cases on a public page.
+ * {@code publishesResults} (the participatory budget) shows its approved cases on a public page. {@code whatHappens}
+ * tells the citizen, in order, what follows the filing (e.g. when and how the ITSE inspection comes).
  */
 public record Procedure(String key, String processKey, String name, String summary, List<String> legalBasis,
 		Qualification qualification, Silence silence, int termBusinessDays, BigDecimal feeSoles,
 		String receivingOffice, String decidingOffice, String decidingAuthority, String reconsiderationAuthority,
 		String appealAuthority, List<Requirement> requirements, boolean internal, Map<String, Integer> termsByRisk,
-		boolean publishesResults) {
+		boolean publishesResults, List<String> whatHappens) {
 
 	public enum Qualification {
 
@@ -27,14 +28,15 @@ public record Procedure(String key, String processKey, String name, String summa
 
 	}
 
-	public record Requirement(String id, String name, boolean upload, boolean required) {
+	/** {@code help}: what the requirement means and where to get it, in plain words (none when the name says it all). */
+	public record Requirement(String id, String name, boolean upload, boolean required, String help) {
 	}
 
 	/** The same procedure with a municipality's own term (for every risk level) and fee. */
 	public Procedure withTermAndFee(int termBusinessDays, BigDecimal feeSoles) {
 		return new Procedure(key, processKey, name, summary, legalBasis, qualification, silence, termBusinessDays,
 				feeSoles, receivingOffice, decidingOffice, decidingAuthority, reconsiderationAuthority,
-				appealAuthority, requirements, internal, Map.of(), publishesResults);
+				appealAuthority, requirements, internal, Map.of(), publishesResults, whatHappens);
 	}
 
 	/** The term for a case of that risk level (e.g. the licence's ITSE levels), or the procedure's one term. */

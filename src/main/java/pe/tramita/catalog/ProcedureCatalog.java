@@ -71,7 +71,8 @@ public class ProcedureCatalog {
 				(String) appeals.get("reconsideration"), (String) appeals.get("appeal"),
 				requirements.stream().map(ProcedureCatalog::toRequirement).toList(),
 				Boolean.TRUE.equals(yaml.get("internal")), termsByRisk(yaml),
-				Boolean.TRUE.equals(yaml.get("publish_results")));
+				Boolean.TRUE.equals(yaml.get("publish_results")),
+				List.copyOf((List<String>) yaml.getOrDefault("what_happens", List.of())));
 	}
 
 	@SuppressWarnings("unchecked")
@@ -85,7 +86,7 @@ public class ProcedureCatalog {
 	private static Requirement toRequirement(Map<String, Object> yaml) {
 		boolean upload = Boolean.TRUE.equals(yaml.get("upload"));
 		boolean required = !Boolean.FALSE.equals(yaml.get("required"));
-		return new Requirement(text(yaml, "id"), text(yaml, "name"), upload, required);
+		return new Requirement(text(yaml, "id"), text(yaml, "name"), upload, required, (String) yaml.get("help"));
 	}
 
 	private static String text(Map<String, Object> yaml, String field) {

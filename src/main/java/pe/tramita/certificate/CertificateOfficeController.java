@@ -64,7 +64,13 @@ class CertificateOfficeController {
 
 	@PostMapping("/bandeja/certificados/{code}/revocar")
 	String revoke(@PathVariable String code, @RequestParam(name = "motivo", required = false) String reason,
+			@RequestParam(name = "confirmo", defaultValue = "false") boolean confirmed,
 			@AuthenticationPrincipal StaffUser officer, RedirectAttributes redirect) {
+		// a revocation cannot be undone: the officer says so in the form, not in one click
+		if (!confirmed) {
+			rejected(redirect, "certificates.revoke.unconfirmed", reason);
+			return "redirect:/bandeja/certificados/" + code;
+		}
 		try {
 			CertificateView revoked = certificates.revoke(code, reason, officer);
 			redirect.addFlashAttribute("message", "certificates.revoked");

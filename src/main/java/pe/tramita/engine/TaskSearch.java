@@ -20,6 +20,7 @@ import pe.tramita.calendar.LegalClock;
 import pe.tramita.catalog.ProcedureCatalog;
 import pe.tramita.municipality.Municipalities;
 import pe.tramita.security.StaffUser;
+import pe.tramita.text.SearchText;
 
 /**
  * The task list's queries, in SQL over Camunda's runtime task tables joined to the cases' summary: one query for a page, one
@@ -44,6 +45,17 @@ public class TaskSearch {
 			        WHERE l.task_id_ = t.id_ AND l.type_ = 'candidate' AND l.group_id_ IN (:offices))""";
 
 	private static final String MY_WORK = "(t.assignee_ = :me OR (t.assignee_ IS NULL AND " + OFFICE_CANDIDATE + "))";
+
+	/** Every task a clerk who is not a supervisor may open. */
+	private static final String REACH = "(" + MY_WORK + " OR t.owner_ = :me)";
+
+	/** Digits and dashes: part of a case number ({@code 000016}, {@code 2026-0000}). */
+	private static final Pattern PART_OF_CASE_NUMBER = Pattern.compile("[0-9-]{3,20}");
+
+	/** Lower case without the accents Spanish names carry, as {@link SearchText#fold} folds what was typed. */
+	private static String folded(String column) {
+		return "translate(lower(coalesce(" + column + ", '')), 'áéíóúüñàèìòùâêîôûäëïö', 'aeiouunaeiouaeiouaeio')";
+	}
 
 	private static final Map<TaskView, String> VIEWS = new EnumMap<>(Map.of(
 			TaskView.MINE, "t.assignee_ = :me",
@@ -120,7 +132,7 @@ public class TaskSearch {
 		if (clerk.municipalities().isEmpty() || filter.view().forSupervisors() && !clerk.supervises()) {
 			return new TaskPage(filter, List.of(), 0, counts);
 		}
-		String where = where(filter, params);
+		String where = where(clerk, filter, params);
 		long total = filter.narrowed() ? jdbc.queryForObject("SELECT count(*) " + FROM + where, params, Long.class)
 				: counts.get(filter.view());
 		long lastPage = Math.max(1, (total + TaskPage.SIZE - 1) / TaskPage.SIZE);
@@ -174,23 +186,36 @@ public class TaskSearch {
 	}
 
 	/**
-	 * The view's condition, then the search: a case number or an identity number match exactly (and use their
-	 * indexes), anything else is looked for in the applicant's name.
+	 * The view's condition, or for a search the clerk's whole reach (every task they may open: theirs, their offices',
+	 * those they delegated; a supervisor's, every task of their municipalities). A whole case number or an identity
+	 * number matches exactly (and uses their indexes); other digits are part of a case number; anything else is looked
+	 * for, word by word and without regard to accents or case, in the applicant's and the business's names.
 	 */
-	private static String where(TaskFilter filter, MapSqlParameterSource params) {
-		StringBuilder where = new StringBuilder("WHERE t.tenant_id_ IN (:tenants) AND ")
-			.append(VIEWS.get(filter.view()));
+	private static String where(StaffUser clerk, TaskFilter filter, MapSqlParameterSource params) {
 		String search = filter.search();
+		StringBuilder where = new StringBuilder("WHERE t.tenant_id_ IN (:tenants) AND ")
+			.append(search == null ? VIEWS.get(filter.view()) : clerk.supervises() ? "TRUE" : REACH);
 		if (search != null) {
 			if (CASE_NUMBER.matcher(search).matches()) {
 				where.append(" AND e.case_number = :search");
 			}
 			else if (IDENTITY_NUMBER.matcher(search).matches()) {
-				where.append(" AND (e.applicant_document_number = :search OR e.ruc = :search)");
+				where.append(" AND (e.applicant_document_number = :search OR e.ruc = :search")
+					.append(" OR e.case_number LIKE :pattern)");
+				params.addValue("pattern", "%" + search + "%");
+			}
+			else if (PART_OF_CASE_NUMBER.matcher(search).matches()) {
+				where.append(" AND e.case_number LIKE :pattern");
+				params.addValue("pattern", "%" + search + "%");
 			}
 			else {
-				where.append(" AND (e.applicant_name ILIKE :pattern ESCAPE '\\' OR e.business_name ILIKE :pattern ESCAPE '\\')");
-				params.addValue("pattern", "%" + search.replaceAll("([\\\\%_])", "\\\\$1") + "%");
+				List<String> words = SearchText.words(search);
+				for (int i = 0; i < words.size(); i++) {
+					where.append(" AND (").append(folded("e.applicant_name")).append(" LIKE :word").append(i)
+						.append(" ESCAPE '\\' OR ").append(folded("e.business_name")).append(" LIKE :word").append(i)
+						.append(" ESCAPE '\\')");
+					params.addValue("word" + i, "%" + words.get(i).replaceAll("([\\\\%_])", "\\\\$1") + "%");
+				}
 			}
 			params.addValue("search", search);
 		}

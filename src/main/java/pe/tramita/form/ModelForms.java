@@ -37,7 +37,15 @@ public final class ModelForms {
 	}
 
 	public static List<ModelFormField> fields(List<FormField> formFields) {
-		return formFields.stream().map(ModelForms::field).toList();
+		return formFields.stream().map(field -> field(field, false)).toList();
+	}
+
+	/**
+	 * The fields of a step done again (a second review after a correction): what the clerk must answer starts from
+	 * the model's default, not from the answer of the round before; read-only fields still show what they show.
+	 */
+	public static List<ModelFormField> freshFields(List<FormField> formFields) {
+		return formFields.stream().map(field -> field(field, true)).toList();
 	}
 
 	/** The constraints a model's form field may carry: Camunda's own (no {@code validator}: it runs Java) and Tramita's. */
@@ -72,7 +80,7 @@ public final class ModelForms {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static ModelFormField field(FormField field) {
+	private static ModelFormField field(FormField field, boolean fresh) {
 		Integer minLength = null;
 		Integer maxLength = null;
 		Long min = null;
@@ -103,7 +111,8 @@ public final class ModelForms {
 				? new LinkedHashMap<>((Map<String, String>) field.getType().getInformation("values")) : Map.of();
 		return new ModelFormField(field.getId(), field.getLabel() == null ? field.getId() : field.getLabel(),
 				field.getTypeName(), required, readOnly, minLength, maxLength, min, max, options,
-				field.getProperties().get("requiredWhen"), display(field.getValue(), field.getDefaultValue()), format,
+				field.getProperties().get("requiredWhen"),
+				display(fresh && !readOnly ? null : field.getValue(), field.getDefaultValue()), format,
 				decimal);
 	}
 

@@ -1,8 +1,10 @@
 package pe.tramita.portal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -31,6 +33,7 @@ import pe.tramita.catalog.Procedure;
 import pe.tramita.catalog.Procedure.Requirement;
 import pe.tramita.catalog.Tupa;
 import pe.tramita.document.Documents;
+import pe.tramita.document.HeldUploads;
 import pe.tramita.document.UploadRejectedException;
 import pe.tramita.document.UploadedFile;
 import pe.tramita.form.FieldError;
@@ -53,6 +56,9 @@ class ApplicationController {
 
 	static final String UPLOAD_PREFIX = "documento-";
 
+	/** The form field that names, by its token, the file an earlier round kept for a requirement. */
+	static final String HELD_PREFIX = "guardado-";
+
 	private final Municipalities municipalities;
 
 	private final Tupa tupa;
@@ -65,9 +71,12 @@ class ApplicationController {
 
 	private final FilingReceipts receipts;
 
+	private final HeldUploads heldUploads;
+
 	ApplicationController(Municipalities municipalities, Tupa tupa, LegalClock clock, Documents documents,
-			Expedientes expedientes, FilingReceipts receipts) {
+			Expedientes expedientes, FilingReceipts receipts, HeldUploads heldUploads) {
 		this.receipts = receipts;
+		this.heldUploads = heldUploads;
 		this.municipalities = municipalities;
 		this.tupa = tupa;
 		this.clock = clock;
@@ -97,25 +106,34 @@ class ApplicationController {
 			Model model) {
 		Procedure procedure = prepare(model, ubigeo, key);
 		List<ModelFormField> fields = expedientes.applicationFields(ubigeo, procedure);
-		List<UploadedFile> files = new ArrayList<>();
-		List<UploadProblem> uploadErrors = uploads(procedure, request, files);
+		Map<String, HeldFile> files = new LinkedHashMap<>();
+		List<UploadProblem> uploadErrors = uploads(procedure, request, typed, files);
 		ModelForms.Submission check = ModelForms.parse(fields, typed);
 		if (result.hasErrors() || !uploadErrors.isEmpty() || !check.valid()) {
-			return formWithErrors(model, check, uploadErrors, response);
+			return formWithErrors(model, check, uploadErrors, files, response);
 		}
-		Expedientes.ModelApplication application = expedientes.apply(ubigeo, procedure, applicant, typed, files);
+		Expedientes.ModelApplication application = expedientes.apply(ubigeo, procedure, applicant, typed,
+				files.values().stream().map(HeldFile::file).toList());
 		if (application.filing() == null) {
-			return formWithErrors(model, application.submission(), uploadErrors, response);
+			return formWithErrors(model, application.submission(), uploadErrors, files, response);
 		}
+		heldUploads.release(files.values().stream().map(HeldFile::token).filter(Objects::nonNull).toList());
 		log.info("Case {} filed ({})", application.filing().caseNumber(), procedure.key());
 		receipts.hand(application.filing(), request, response);
 		return "redirect:/m/" + ubigeo + "/tramites/" + key + "/presentada";
 	}
 
-	/** The form comes back with every problem marked; nothing was saved. */
-	private static String formWithErrors(Model model, ModelForms.Submission submission,
-			List<UploadProblem> uploadErrors, HttpServletResponse response) {
+	/**
+	 * The form comes back with every problem marked; nothing of the case was saved. The files that were fine are kept
+	 * for the next round, each named by a token in the form.
+	 */
+	private String formWithErrors(Model model, ModelForms.Submission submission, List<UploadProblem> uploadErrors,
+			Map<String, HeldFile> files, HttpServletResponse response) {
 		response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+		Map<String, HeldFile> held = new LinkedHashMap<>();
+		files.forEach((requirement, file) -> held.put(requirement,
+				file.token() != null ? file : new HeldFile(file.file(), heldUploads.hold(file.file()))));
+		model.addAttribute("held", held);
 		model.addAttribute("fields", submission.fieldsAsTyped());
 		model.addAttribute("errors", submission.errors());
 		model.addAttribute("errorsByField",
@@ -124,24 +142,40 @@ class ApplicationController {
 		return "portal/application-model";
 	}
 
-	/** Every required document present and every file acceptable; the accepted ones are added to {@code files}. */
+	/**
+	 * Every required document present and every file acceptable; the accepted ones are put in {@code files} by
+	 * requirement: a file chosen now, or else the one an earlier round kept ({@link #HELD_PREFIX} and its token).
+	 */
 	private List<UploadProblem> uploads(Procedure procedure, MultipartHttpServletRequest request,
-			List<UploadedFile> files) {
+			Map<String, String> typed, Map<String, HeldFile> files) {
 		List<UploadProblem> uploadErrors = new ArrayList<>();
 		for (Requirement requirement : procedure.uploads()) {
+			String field = UPLOAD_PREFIX + requirement.id();
 			try {
-				documents.validate(requirement.id(), request.getFile(UPLOAD_PREFIX + requirement.id()))
-					.ifPresentOrElse(files::add, () -> {
+				Optional<HeldFile> chosen = documents.validate(requirement.id(), request.getFile(field))
+					.map(file -> new HeldFile(file, null));
+				String token = typed.get(HELD_PREFIX + requirement.id());
+				chosen.or(() -> heldUploads.find(token, requirement.id()).map(file -> new HeldFile(file, token)))
+					.ifPresentOrElse(file -> files.put(requirement.id(), file), () -> {
 						if (requirement.required()) {
-							uploadErrors.add(new UploadProblem("upload.missing", requirement.name()));
+							uploadErrors.add(new UploadProblem("upload.missing", requirement.name(), field));
 						}
 					});
 			}
 			catch (UploadRejectedException rejected) {
-				uploadErrors.add(new UploadProblem(rejected.messageKey(), rejected.fileName()));
+				uploadErrors.add(new UploadProblem(rejected.messageKey(), rejected.fileName(), field));
 			}
 		}
 		return uploadErrors;
+	}
+
+	/** A file accepted for the application; {@code token} names its held copy, if it has one. */
+	record HeldFile(UploadedFile file, String token) {
+
+		public long size() {
+			return file.content().length;
+		}
+
 	}
 
 	@GetMapping("/m/{ubigeo}/tramites/{key}/presentada")
@@ -167,6 +201,7 @@ class ApplicationController {
 		model.addAttribute("documentTypes", IdentityDocumentType.values());
 		model.addAttribute("maxUploadSize", documents.maxSize().toMegabytes());
 		model.addAttribute("uploadPrefix", UPLOAD_PREFIX);
+		model.addAttribute("heldPrefix", HELD_PREFIX);
 		return procedure;
 	}
 

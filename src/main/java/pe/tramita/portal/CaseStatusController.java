@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -12,7 +13,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -34,8 +37,8 @@ import pe.tramita.web.FileDownloads;
 
 /**
  * The citizen follows a case with its number and access code, downloads its receipt and what the staff handed them,
- * and asks for a new code. The code travels in POST bodies only, never in a URL. A wrong number and a wrong code get
- * the same answer.
+ * and asks for a new code. The code travels in POST bodies and a sealed cookie only, never in a URL
+ * ({@link CaseLookups}). A wrong number and a wrong code get the same answer.
  */
 @Controller
 class CaseStatusController {
@@ -54,9 +57,12 @@ class CaseStatusController {
 
 	private final Notifications notifications;
 
+	private final CaseLookups lookups;
+
 	CaseStatusController(Expedientes expedientes, CaseProgress progress, Certificates certificates,
 			Municipalities municipalities, ProcedureCatalog catalog, Documents documents,
-			Notifications notifications) {
+			Notifications notifications, CaseLookups lookups) {
+		this.lookups = lookups;
 		this.notifications = notifications;
 		this.expedientes = expedientes;
 		this.progress = progress;
@@ -67,8 +73,10 @@ class CaseStatusController {
 	}
 
 	@GetMapping("/consulta")
-	String lookupForm(@RequestParam(required = false) String expediente, Model model) {
+	String lookupForm(@RequestParam(required = false) String expediente, @RequestParam(required = false) String olvidado,
+			Model model) {
 		model.addAttribute("expediente", expediente);
+		model.addAttribute("forgotten", olvidado != null);
 		return "portal/lookup";
 	}
 
@@ -110,8 +118,10 @@ class CaseStatusController {
 		return "portal/lost-code";
 	}
 
+	/** A right number and code open the case at its own address, which a refresh or a bookmark opens again. */
 	@PostMapping("/consulta")
 	String status(@RequestParam(defaultValue = "") String expediente, @RequestParam(defaultValue = "") String codigo,
+			@RequestParam(defaultValue = "false") boolean recordar, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		Optional<ExpedienteView> found = expedientes.findForCitizen(expediente, codigo);
 		if (found.isEmpty()) {
@@ -120,7 +130,33 @@ class CaseStatusController {
 			model.addAttribute("expediente", expediente);
 			return "portal/lookup";
 		}
-		return showStatus(found.get(), codigo, model);
+		String caseNumber = found.get().caseNumber();
+		lookups.remember(caseNumber, codigo, recordar, request, response);
+		return "redirect:" + CaseLookups.path(caseNumber);
+	}
+
+	/** The case this browser opened; otherwise the lookup form with its number filled in. */
+	@GetMapping("/consulta/{caseNumber:\\d{6}-\\d{4}-\\d{6}}")
+	String status(@PathVariable String caseNumber, @RequestParam(required = false) String subsanado,
+			HttpServletRequest request, CsrfToken csrf, Model model) {
+		// the page's forms need the token: made now, its cookie goes out before the long page commits the response
+		csrf.getToken();
+		Optional<String> accessCode = lookups.accessCode(caseNumber, request);
+		Optional<ExpedienteView> found = accessCode.flatMap(code -> expedientes.findForCitizen(caseNumber, code));
+		if (found.isEmpty()) {
+			model.addAttribute("expediente", caseNumber);
+			model.addAttribute("codeAskedAgain", accessCode.isPresent());
+			return "portal/lookup";
+		}
+		model.addAttribute("corrected", subsanado != null);
+		return showStatus(found.get(), accessCode.get(), model);
+	}
+
+	/** "Olvidar en este dispositivo": the browser no longer opens the case without its code. */
+	@PostMapping("/consulta/{caseNumber:\\d{6}-\\d{4}-\\d{6}}/olvidar")
+	String forget(@PathVariable String caseNumber, HttpServletRequest request, HttpServletResponse response) {
+		lookups.forget(caseNumber, request, response);
+		return "redirect:/consulta?olvidado=1";
 	}
 
 	@PostMapping("/consulta/subsanacion")
@@ -155,8 +191,7 @@ class CaseStatusController {
 			return showStatus(current, codigo, model);
 		}
 		expedientes.correctObservations(expediente, codigo, files);
-		model.addAttribute("corrected", true);
-		return showStatus(expedientes.findForCitizen(expediente, codigo).orElseThrow(), codigo, model);
+		return "redirect:" + CaseLookups.path(current.caseNumber()) + "?subsanado=1";
 	}
 
 	private String showStatus(ExpedienteView expediente, String accessCode, Model model) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.Optional;
 
 import jakarta.servlet.http.Cookie;
@@ -43,7 +42,7 @@ class FilingReceipts {
 	void hand(Filing filing, HttpServletRequest request, HttpServletResponse response) {
 		String plain = filing.caseNumber() + "\n" + filing.accessCode() + "\n" + filing.dueDate() + "\n"
 				+ clock.instant().plus(LIFETIME).getEpochSecond();
-		ResponseCookie cookie = ResponseCookie.from(COOKIE, seal(plain))
+		ResponseCookie cookie = ResponseCookie.from(COOKIE, seals.sealAsToken(PURPOSE, plain))
 			.path(request.getContextPath() + "/m/")
 			.maxAge(LIFETIME)
 			.httpOnly(true)
@@ -60,25 +59,12 @@ class FilingReceipts {
 		}
 		for (Cookie cookie : request.getCookies()) {
 			if (COOKIE.equals(cookie.getName())) {
-				return open(cookie.getValue()).map(plain -> plain.split("\n")).filter(parts -> parts.length == 4)
+				return seals.openToken(PURPOSE, cookie.getValue()).map(plain -> plain.split("\n")).filter(parts -> parts.length == 4)
 					.filter(parts -> Instant.ofEpochSecond(Long.parseLong(parts[3])).isAfter(clock.instant()))
 					.map(parts -> new Filing(parts[0], parts[1], LocalDate.parse(parts[2])));
 			}
 		}
 		return Optional.empty();
-	}
-
-	private String seal(String plain) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(seals.seal(PURPOSE, plain));
-	}
-
-	private Optional<String> open(String value) {
-		try {
-			return seals.open(PURPOSE, Base64.getUrlDecoder().decode(value));
-		}
-		catch (IllegalArgumentException notBase64) {
-			return Optional.empty();
-		}
 	}
 
 }

@@ -1,8 +1,5 @@
 package pe.tramita.portal;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,7 +11,6 @@ import pe.tramita.calendar.LegalClock;
 import pe.tramita.catalog.Tupa;
 import pe.tramita.request.Expedientes;
 import pe.tramita.municipality.Municipalities;
-import pe.tramita.municipality.MunicipalityView;
 import pe.tramita.web.NotFoundException;
 
 /** The citizen's way in: choose a municipality, read its procedures (TUPA) and what each requires. */
@@ -41,9 +37,7 @@ class PortalController {
 		if (chosen != null && municipalities.find(chosen).isPresent()) {
 			return "redirect:/m/" + chosen;
 		}
-		Map<String, List<MunicipalityView>> byProvince = new LinkedHashMap<>();
-		municipalities.all().forEach(m -> byProvince.computeIfAbsent(m.province(), p -> new java.util.ArrayList<>()).add(m));
-		model.addAttribute("provinces", byProvince);
+		model.addAttribute("provinces", municipalities.byProvince(""));
 		return "portal/home";
 	}
 

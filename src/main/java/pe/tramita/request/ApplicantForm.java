@@ -19,7 +19,9 @@ public record ApplicantForm(
 		@NotBlank(message = "{field.required}") @VisibleText @Size(max = 160, message = "{field.tooLong}") String applicantName,
 		@NotBlank(message = "{field.required}") @Email(message = "{email.invalid}") @MailAddress @Size(max = 160, message = "{field.tooLong}") String email,
 		@Pattern(regexp = "^$|^\\+?[0-9 ]{6,15}$", message = "{phone.invalid}") String phone,
-		@AssertTrue(message = "{declaration.required}") boolean declarationAccepted,
+		// a Boolean, so that a form posted without the box (no browser's hidden marker either) is still bound and every
+		// other field still checked: absent or unticked, the same one message
+		@NotNull(message = "{declaration.required}") @AssertTrue(message = "{declaration.required}") Boolean declarationAccepted,
 		// express authorisation to be notified by e-mail (TUO Ley 27444, art. 20.4); without it (or absent), in person
 		Boolean emailNotificationAccepted) implements IdentifiedApplicant {
 

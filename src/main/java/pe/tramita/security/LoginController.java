@@ -11,4 +11,10 @@ class LoginController {
 		return "security/login";
 	}
 
+	/** The address people guess for a login page. */
+	@GetMapping("/login")
+	String usualAddress() {
+		return "redirect:/ingresar";
+	}
+
 }

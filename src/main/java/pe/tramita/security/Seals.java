@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Optional;
 
 import javax.crypto.Cipher;
@@ -58,6 +59,21 @@ public class Seals {
 			return Optional.of(new String(plain, StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException tamperedOrForeign) {
+			return Optional.empty();
+		}
+	}
+
+	/** Sealed text as URL-safe Base64, for a cookie or a form field. */
+	public String sealAsToken(String purpose, String plain) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(seal(purpose, plain));
+	}
+
+	/** The text of a token {@link #sealAsToken} made for that purpose, if nobody changed it. */
+	public Optional<String> openToken(String purpose, String token) {
+		try {
+			return open(purpose, Base64.getUrlDecoder().decode(token));
+		}
+		catch (IllegalArgumentException notBase64) {
 			return Optional.empty();
 		}
 	}

@@ -12,5 +12,5 @@ import pe.tramita.request.ExpedienteView;
  */
 public record CaseFile(ExpedienteView expediente, String procedureName, String municipalityName,
 		Integer businessDaysLeft, List<DocumentView> documents, List<CaseActivity> timeline, List<CaseActivity> comments,
-		List<CurrentStep> currentSteps, List<String> currentActivityIds) {
+		List<CurrentStep> currentSteps, List<String> currentActivityIds, List<StepAnswers.StepRecord> stepsDone) {
 }

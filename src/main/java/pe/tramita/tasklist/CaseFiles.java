@@ -3,7 +3,9 @@ package pe.tramita.tasklist;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -49,9 +51,16 @@ public class CaseFiles {
 
 	private final ProcessModels processModels;
 
+	private final StepAnswers stepAnswers;
+
+	private final Colleagues colleagues;
+
 	CaseFiles(Expedientes expedientes, CaseProgress progress, StaffAudit audit, Documents documents,
 			Municipalities municipalities, ProcedureCatalog catalog, BusinessCalendar calendar, LegalClock clock,
-			RuntimeService runtimeService, HistoryService historyService, ProcessModels processModels) {
+			RuntimeService runtimeService, HistoryService historyService, ProcessModels processModels,
+			StepAnswers stepAnswers, Colleagues colleagues) {
+		this.stepAnswers = stepAnswers;
+		this.colleagues = colleagues;
 		this.expedientes = expedientes;
 		this.progress = progress;
 		this.audit = audit;
@@ -84,7 +93,11 @@ public class CaseFiles {
 			timeline.add(new CaseActivity(entry.at(), entry.messageKey(), entry.step(), entry.office(), null,
 					entry.detail()));
 		}
-		List<CaseActivity> staffActions = audit.activity(expediente.id());
+		Map<String, String> names = new HashMap<>();
+		List<CaseActivity> staffActions = audit.activity(expediente.id()).stream()
+			.map(action -> new CaseActivity(action.at(), action.messageKey(), action.step(), action.office(),
+					names.computeIfAbsent(action.actor(), colleagues::nameOf), action.detail()))
+			.toList();
 		timeline.addAll(staffActions);
 		timeline.sort(Comparator.comparing(CaseActivity::at));
 		boolean running = expediente.processInstanceId() != null && runtimeService.createProcessInstanceQuery()
@@ -94,7 +107,12 @@ public class CaseFiles {
 				municipalities.get(expediente.ubigeo()).name(), businessDaysLeft(expediente),
 				documents.listFor(expediente.id()), timeline, StaffAudit.comments(staffActions),
 				progress.currentSteps(expediente),
-				running ? runtimeService.getActiveActivityIds(expediente.processInstanceId()) : List.of());
+				running ? runtimeService.getActiveActivityIds(expediente.processInstanceId()) : List.of(),
+				stepAnswers.of(expediente.processInstanceId()).stream()
+					.map(step -> new StepAnswers.StepRecord(step.step(),
+							names.computeIfAbsent(step.completedBy(), colleagues::nameOf), step.completedAt(),
+							step.answers()))
+					.toList());
 	}
 
 	/** The BPMN model the case runs on (the version it started with), for the diagram. */

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -49,9 +50,13 @@ public class ClerkTasks {
 
 	private final TaskLocks taskLocks;
 
+	private final HistoryService historyService;
+
 	ClerkTasks(TaskService taskService, FormService formService, RuntimeService runtimeService,
-			Expedientes expedientes, CaseFiles caseFiles, Colleagues colleagues, StaffAudit audit, TaskLocks taskLocks) {
+			Expedientes expedientes, CaseFiles caseFiles, Colleagues colleagues, StaffAudit audit, TaskLocks taskLocks,
+			HistoryService historyService) {
 		this.taskService = taskService;
+		this.historyService = historyService;
 		this.formService = formService;
 		this.runtimeService = runtimeService;
 		this.expedientes = expedientes;
@@ -65,8 +70,18 @@ public class ClerkTasks {
 	public TaskDetails details(String taskId, StaffUser clerk) {
 		Task task = visibleTask(taskId, clerk);
 		ExpedienteView expediente = expedienteOf(task);
-		var fields = ModelForms.fields(formService.getTaskFormData(taskId).getFormFields());
+		var formFields = formService.getTaskFormData(taskId).getFormFields();
+		var fields = doneBefore(task) ? ModelForms.freshFields(formFields) : ModelForms.fields(formFields);
 		return details(task, expediente, fields, clerk);
+	}
+
+	/** Whether this case went through this step before (a review again after the citizen's correction). */
+	private boolean doneBefore(Task task) {
+		return historyService.createHistoricTaskInstanceQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.taskDefinitionKey(task.getTaskDefinitionKey())
+			.finished()
+			.count() > 0;
 	}
 
 	/** The same page again with what the clerk typed and why it was refused. */

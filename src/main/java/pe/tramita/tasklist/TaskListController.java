@@ -66,6 +66,10 @@ class TaskListController {
 			model.addAttribute("problemArgument", TaskFilter.MAX_SEARCH_LENGTH);
 			text = null;
 		}
+		if (view != null && TaskView.fromSlug(view).isEmpty() && !model.containsAttribute("problem")) {
+			model.addAttribute("problem", "tasks.unknownView");
+			model.addAttribute("problemArgument", view.length() <= 40 ? view : view.substring(0, 40) + "…");
+		}
 		TaskFilter filter = new TaskFilter(TaskView.fromSlug(view).orElse(TaskView.MINE), text,
 				catalog.find(procedureKey == null ? "" : procedureKey).map(p -> p.key()).orElse(null),
 				TaskSort.fromSlug(sort).orElse(TaskSort.DUE), page.matches("\\d{1,6}") ? Integer.parseInt(page) : 1);

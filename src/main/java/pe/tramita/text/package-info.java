@@ -1,6 +1,6 @@
 /**
  * Rules for text people type, shared by every form: what counts as visible text, what e-mail address can
- * receive mail. Depends on nothing else in Tramita.
+ * receive mail, how a search matches what people type. Depends on nothing else in Tramita.
  */
 @ApplicationModule(displayName = "Text", allowedDependencies = {})
 package pe.tramita.text;

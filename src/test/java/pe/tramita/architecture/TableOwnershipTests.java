@@ -32,7 +32,7 @@ class TableOwnershipTests {
 			Map.entry("tupa_entry", "catalog"), Map.entry("uit", "catalog"),
 			Map.entry("expediente", "request"), Map.entry("case_event", "request"),
 			Map.entry("case_number_counter", "request"), Map.entry("case_summary", "request"),
-			Map.entry("document", "document"),
+			Map.entry("document", "document"), Map.entry("held_upload", "document"),
 			Map.entry("certificate", "certificate"), Map.entry("certificate_counter", "certificate"),
 			Map.entry("certificate_file", "certificate"), Map.entry("certificate_signatory", "certificate"),
 			Map.entry("certificate_office_signatory", "certificate"),

@@ -58,10 +58,11 @@ class VirtualUser implements Load.Worker {
 		work(manager, caseNumber, Map.of("aprobado", "true", "fundamento", "Cumple los requisitos del TUPA."));
 
 		times.time("8 citizen: lookup page", () -> citizen.get("/consulta"));
-		String status = times.time("9 citizen: status page", () -> citizen
-			.post("/consulta", Map.of("expediente", caseNumber, "codigo", accessCode)).body());
+		String statusPath = times.time("9 citizen: look up", () -> WebSession.location(citizen
+			.post("/consulta", Map.of("expediente", caseNumber, "codigo", accessCode))));
+		String status = times.time("10 citizen: status page", () -> citizen.get(statusPath));
 		String code = find(CERTIFICATE, status);
-		byte[] pdf = times.time("10 citizen: certificate PDF", () -> citizen.getBytes("/verificar/" + code + "/pdf"));
+		byte[] pdf = times.time("11 citizen: certificate PDF", () -> citizen.getBytes("/verificar/" + code + "/pdf"));
 		if (pdf.length < 1000) {
 			throw new IllegalStateException("certificate of " + caseNumber + " too small");
 		}

@@ -44,7 +44,7 @@ class CertificateBrowserTests extends JourneyBrowserTests {
 		browser.findElement(By.id("archivo")).sendKeys(file.toAbsolutePath().toString());
 		browser.findElement(By.cssSelector("form[action$='/verificar/archivo'] button")).click();
 		assertThat(browser.findElement(By.id("file-check-result")).getText())
-			.isEqualTo("El archivo es el original emitido por Tramita, sin modificaciones.");
+			.isEqualTo("El archivo es el original emitido por Tramita, sin modificaciones, y el documento está vigente.");
 		Browser.screenshot(browser, "c1-archivo-original");
 
 		open("/ingresar");
@@ -57,6 +57,7 @@ class CertificateBrowserTests extends JourneyBrowserTests {
 		browser.findElement(By.linkText(licence.number())).click();
 		Browser.screenshot(browser, "c2-certificado-en-la-oficina");
 		type("motivo", "El titular cerró el establecimiento (acta de cese 045-2026).");
+		browser.findElement(By.id("confirmo")).click();
 		browser.findElement(By.cssSelector("#revoke-form button")).click();
 		Browser.awaitSuccessMessage(browser, "El certificado " + licence.number() + " fue revocado.");
 		Browser.screenshot(browser, "c3-revocado");

@@ -60,7 +60,7 @@ abstract class JourneyBrowserTests {
 		browser.findElement(row);
 		Browser.screenshot(browser, screenshot);
 		browser.findElement(row).findElement(By.tagName("button")).click();
-		Browser.awaitSuccessMessage(browser, "Reclamó la tarea");
+		Browser.awaitSuccessMessage(browser, "Tomó la tarea");
 		fillForm.run();
 		lastTaskPage = browser.findElement(By.tagName("main")).getText();
 		Browser.screenshot(browser, screenshot + "-formulario");

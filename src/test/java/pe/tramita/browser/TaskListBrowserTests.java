@@ -63,7 +63,7 @@ class TaskListBrowserTests extends JourneyBrowserTests {
 
 		WebElement claim = browser.findElement(By.cssSelector("#tareas tbody tr button"));
 		claim.sendKeys(Keys.ENTER);
-		Browser.awaitSuccessMessage(browser, "Reclamó la tarea");
+		Browser.awaitSuccessMessage(browser, "Tomó la tarea");
 		type("comentario", "Llamé a la solicitante: confirma el horario de atención.");
 		browser.findElement(By.cssSelector("form[action$='/comentar'] button")).click();
 		Browser.awaitSuccessMessage(browser, "Comentario guardado");

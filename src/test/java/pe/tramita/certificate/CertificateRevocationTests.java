@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,19 +61,41 @@ class CertificateRevocationTests {
 	@Test
 	void managementRevokesWithAReasonAndVerificationSaysSinceWhenAndWhy() throws Exception {
 		assertThat(page(get("/bandeja/certificados").with(authentication(manager)))).contains(licence.number());
+		String unconfirmed = page(post("/bandeja/certificados/{c}/revocar", licence.verificationCode())
+			.param("motivo", "El local fue clausurado por resolución 123-2026.").with(authentication(manager))
+			.with(csrf()), manager);
+		assertThat(unconfirmed).contains("No se revocó", "El local fue clausurado por resolución 123-2026.");
+		assertThat(certificates.findByCode(licence.verificationCode()).orElseThrow().valid()).as("one click revokes nothing")
+			.isTrue();
 		perform(post("/bandeja/certificados/{c}/revocar", licence.verificationCode()).param("motivo",
-				"El local fue clausurado por resolución 123-2026.").with(authentication(manager)).with(csrf()))
+				"El local fue clausurado por resolución 123-2026.").param("confirmo", "true")
+			.with(authentication(manager)).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 
 		String verification = page(get("/verificar/{c}", licence.verificationCode()));
 		assertThat(verification).contains("REVOCADO", "El local fue clausurado por resolución 123-2026.", "id=\"revoked-at\"")
 			.doesNotContain("Auténtico y vigente");
 		assertThat(page(multipart("/verificar/archivo").file(pdfPart(pdf(licence))).with(csrf())))
-			.contains("es el original", "REVOCADO");
+			.contains("es el original del documento", "REVOCADO")
+			.doesNotContain("está vigente", "flash ok");
 
 		String again = page(post("/bandeja/certificados/{c}/revocar", licence.verificationCode())
-			.param("motivo", "Otra vez, por si acaso.").with(authentication(manager)).with(csrf()), manager);
+			.param("motivo", "Otra vez, por si acaso.").param("confirmo", "true").with(authentication(manager))
+			.with(csrf()), manager);
 		assertThat(again).contains("ya está revocado");
+	}
+
+	@Test
+	void aVerificationCodeTypedWithSpacesLowerCaseOrWithoutItsDashIsFound() throws Exception {
+		String code = licence.verificationCode();
+		String compact = code.replace("-", "");
+		for (String typed : List.of(code.toLowerCase(), " " + code + " ", compact.substring(0, 5) + " " + compact.substring(5),
+				compact.toLowerCase())) {
+			var lookup = mvc.perform(get("/verificar").param("codigo", typed)).andReturn().getResponse();
+			assertThat(lookup.getRedirectedUrl()).as(typed).isNotNull();
+			assertThat(page(get(lookup.getRedirectedUrl()))).as(typed).contains(licence.number(), "Auténtico y vigente");
+		}
+		assertThat(page(get("/verificar/{c}", code.toLowerCase()))).contains(licence.number());
 	}
 
 	@Test
@@ -102,7 +126,7 @@ class CertificateRevocationTests {
 	@Test
 	void aShortReasonOrAnEmptyLineIsRefusedAndNothingChanges() throws Exception {
 		String shortReason = page(post("/bandeja/certificados/{c}/revocar", licence.verificationCode())
-			.param("motivo", "error").with(authentication(manager)).with(csrf()), manager);
+			.param("motivo", "error").param("confirmo", "true").with(authentication(manager)).with(csrf()), manager);
 		assertThat(shortReason).contains("entre 10 y 500 caracteres");
 
 		String[] values = licence.fields().stream().map(PrintedField::value).toArray(String[]::new);
@@ -124,7 +148,8 @@ class CertificateRevocationTests {
 			.contains(licence.number())
 			.doesNotContain("revoke-form");
 		perform(post("/bandeja/certificados/{c}/revocar", licence.verificationCode())
-			.param("motivo", "Intento sin permiso de gerencia.").with(authentication(licensing)).with(csrf()))
+			.param("motivo", "Intento sin permiso de gerencia.").param("confirmo", "true").with(authentication(licensing))
+			.with(csrf()))
 			.andExpect(status().isForbidden());
 		perform(get("/bandeja/certificados/firma/{u}", Staff.CAJAMARCA).with(authentication(licensing)))
 			.andExpect(status().isForbidden());
@@ -141,7 +166,7 @@ class CertificateRevocationTests {
 		for (var request : new org.springframework.test.web.servlet.RequestBuilder[] {
 				get("/bandeja/certificados/{c}", code).with(authentication(banosManager)),
 				post("/bandeja/certificados/{c}/revocar", code).param("motivo", "Intento desde otra municipalidad.")
-					.with(authentication(banosManager)).with(csrf()),
+					.param("confirmo", "true").with(authentication(banosManager)).with(csrf()),
 				post("/bandeja/certificados/{c}/reemitir", code).param("motivo", "Intento desde otra municipalidad.")
 					.param("titular", "Otro").with(authentication(banosManager)).with(csrf()),
 				get("/bandeja/certificados/firma/{u}", Staff.CAJAMARCA).with(authentication(banosManager)),
@@ -184,12 +209,14 @@ class CertificateRevocationTests {
 	void theFileCheckTellsOriginalModifiedUnknownAndRefusesWhatIsNotAPdf() throws Exception {
 		byte[] original = pdf(licence);
 		assertThat(page(multipart("/verificar/archivo").file(pdfPart(original)).with(csrf())))
-			.contains("es el original", licence.number(), "Auténtico y vigente");
+			.contains("es el original", licence.number(), "y el documento está vigente")
+			.doesNotContain("Auténtico y vigente");
 		byte[] modified = original.clone();
 		modified[modified.length / 3] ^= 0x01;
 		assertThat(page(multipart("/verificar/archivo").file(pdfPart(modified)).with(csrf())))
 			.containsAnyOf("NO es el original", "no corresponde a ningún documento")
-			.doesNotContain("es el original emitido");
+			.as("one verdict: nothing on the page calls a changed file authentic")
+			.doesNotContain("es el original emitido", "Auténtico y vigente", "está vigente", "flash ok");
 		assertThat(page(multipart("/verificar/archivo").file(pdfPart(SampleFiles.pdf())).with(csrf())))
 			.contains("no corresponde a ningún documento");
 		assertThat(refused(multipart("/verificar/archivo")

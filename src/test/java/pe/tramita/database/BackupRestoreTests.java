@@ -96,9 +96,7 @@ class BackupRestoreTests {
 				node.secondsUntilHealthy(System.nanoTime());
 				HttpVisitor citizen = new HttpVisitor(node.port());
 				for (Map.Entry<String, String> filed : accessCodes.entrySet()) {
-					citizen.get("/consulta");
-					String status = citizen.postForm("/consulta", Map.of("expediente", filed.getKey(), "codigo",
-							filed.getValue())).body();
+					String status = citizen.statusPage(filed.getKey(), filed.getValue()).body();
 					assertThat(status).as(filed.getKey()).contains(filed.getKey(), ".pdf");
 				}
 				for (String code : certificates) {
@@ -158,9 +156,7 @@ class BackupRestoreTests {
 	private static String awaitCertificate(HttpVisitor citizen, String caseNumber, String accessCode) throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
 		while (System.nanoTime() < deadline) {
-			citizen.get("/consulta");
-			Matcher code = CERTIFICATE.matcher(citizen.postForm("/consulta", Map.of("expediente", caseNumber, "codigo",
-					accessCode)).body());
+			Matcher code = CERTIFICATE.matcher(citizen.statusPage(caseNumber, accessCode).body());
 			if (code.find()) {
 				return code.group(1);
 			}

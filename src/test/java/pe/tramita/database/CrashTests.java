@@ -98,8 +98,7 @@ class CrashTests {
 				String code = FilingReceipts.textOf(page.body(), "access-code");
 				acknowledgedNumbers.add(number);
 				HttpVisitor citizen = new HttpVisitor(secondPort);
-				citizen.get("/consulta");
-				String status = citizen.postForm("/consulta", Map.of("expediente", number, "codigo", code)).body();
+				String status = citizen.statusPage(number, code).body();
 				assertThat(status).as(number).contains(number, "dj.pdf", "Revisar requisitos");
 			}
 

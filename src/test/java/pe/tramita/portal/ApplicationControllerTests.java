@@ -36,6 +36,7 @@ import pe.tramita.calendar.LegalClock;
 import pe.tramita.catalog.Procedure;
 import pe.tramita.catalog.Tupa;
 import pe.tramita.document.Documents;
+import pe.tramita.document.HeldUploads;
 import pe.tramita.form.ModelFormField;
 import pe.tramita.form.ModelForms;
 import pe.tramita.municipality.Municipalities;
@@ -80,6 +81,9 @@ class ApplicationControllerTests {
 
 	@MockitoBean
 	FilingReceipts receipts;
+
+	@MockitoBean
+	HeldUploads heldUploads;
 
 	@BeforeEach
 	void aMunicipalityAndItsProcedure() {

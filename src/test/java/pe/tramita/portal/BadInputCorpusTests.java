@@ -431,11 +431,11 @@ class BadInputCorpusTests {
 				"/bandeja/tupa/060101/licencia-funcionamiento", Map.of("plazo", "15", "derecho", "10", "norma",
 						"\u200B")), Answer.BACK_TO_THE_FORM, "norma"));
 		corpus.add(new Input("revocation without a reason", manager, () -> post(manager, "/bandeja/certificados",
-				"/bandeja/certificados/" + certificateCode + "/revocar", Map.of("motivo", "   ")),
+				"/bandeja/certificados/" + certificateCode + "/revocar", Map.of("motivo", "   ", "confirmo", "true")),
 						Answer.BACK_TO_THE_FORM, "motivo"));
 		corpus.add(new Input("revocation with an invisible reason", manager,
 				() -> post(manager, "/bandeja/certificados",
-				"/bandeja/certificados/" + certificateCode + "/revocar", Map.of("motivo", "\u200B\u200B")),
+				"/bandeja/certificados/" + certificateCode + "/revocar", Map.of("motivo", "\u200B\u200B", "confirmo", "true")),
 						Answer.BACK_TO_THE_FORM, "motivo"));
 		corpus.add(new Input("signatory named invisibly", manager,
 				() -> manager.postMultipart("/bandeja/certificados/firma/060101",

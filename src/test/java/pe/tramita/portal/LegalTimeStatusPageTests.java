@@ -20,6 +20,7 @@ import pe.tramita.calendar.ProcessDeadlines;
 import pe.tramita.request.Filing;
 import pe.tramita.request.RiskLevel;
 import pe.tramita.support.Applications;
+import pe.tramita.support.CaseSteps;
 import pe.tramita.support.Staff;
 import pe.tramita.support.TestTime;
 import pe.tramita.support.TramitaTest;
@@ -92,9 +93,7 @@ class LegalTimeStatusPageTests {
 	}
 
 	private String statusPage(Filing filing) throws Exception {
-		return mvc.perform(post("/consulta").with(csrf()).param("expediente", filing.caseNumber())
-			.param("codigo", filing.accessCode())).andExpect(status().isOk()).andReturn().getResponse()
-			.getContentAsString();
+		return CaseSteps.statusPage(mvc, filing.caseNumber(), filing.accessCode());
 	}
 
 }

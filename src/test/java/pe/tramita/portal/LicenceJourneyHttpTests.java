@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import pe.tramita.request.Filing;
 import pe.tramita.support.Applications;
+import pe.tramita.support.CaseSteps;
 import pe.tramita.support.FilingReceipts;
 import pe.tramita.support.SampleFiles;
 import pe.tramita.support.Staff;
@@ -140,9 +141,7 @@ class LicenceJourneyHttpTests {
 	}
 
 	private String statusPage(Filing filing) throws Exception {
-		return mvc.perform(post("/consulta").with(csrf()).param("expediente", filing.caseNumber())
-			.param("codigo", filing.accessCode())).andExpect(status().isOk()).andReturn().getResponse()
-			.getContentAsString();
+		return CaseSteps.statusPage(mvc, filing.caseNumber(), filing.accessCode());
 	}
 
 	private void work(Filing filing, String office, String... fields) throws Exception {

@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 import pe.tramita.request.Filing;
 import pe.tramita.request.RiskLevel;
 import pe.tramita.support.Applications;
+import pe.tramita.support.CaseSteps;
 import pe.tramita.support.FilingReceipts;
 import pe.tramita.support.SampleFiles;
 import pe.tramita.support.TramitaTest;
@@ -75,9 +76,7 @@ class ModelApplicationHttpTests {
 			.andReturn();
 		Filing filing = FilingReceipts.read(mvc, filed);
 
-		String status = mvc.perform(post("/consulta").with(csrf()).param("expediente", filing.caseNumber())
-			.param("codigo", filing.accessCode())).andExpect(status().isOk()).andReturn().getResponse()
-			.getContentAsString();
+		String status = CaseSteps.statusPage(mvc, filing.caseNumber(), filing.accessCode());
 		assertThat(status).contains("Reclamo por la atención o un servicio municipal",
 				"Limpieza pública y recojo de residuos", "El camión recolector no pasa por el Jr. Amalia Puga");
 	}

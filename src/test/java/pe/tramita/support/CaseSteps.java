@@ -2,6 +2,7 @@ package pe.tramita.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -55,8 +57,21 @@ public class CaseSteps {
 
 	/** The status page the citizen reads with the case's number and access code. */
 	public String statusPage(Filing filing) throws Exception {
-		return mvc.getObject().perform(post("/consulta").with(csrf()).param("expediente", filing.caseNumber())
-			.param("codigo", filing.accessCode())).andExpect(status().isOk()).andReturn().getResponse()
+		return statusPage(mvc.getObject(), filing.caseNumber(), filing.accessCode());
+	}
+
+	/**
+	 * The lookup form posted with the number and code, then the case's own page it leads to, opened with the cookie
+	 * the lookup handed the browser.
+	 */
+	public static String statusPage(MockMvc mvc, String caseNumber, String accessCode) throws Exception {
+		MockHttpServletResponse lookup = mvc.perform(post("/consulta").with(csrf()).param("expediente", caseNumber)
+			.param("codigo", accessCode)).andExpect(status().is3xxRedirection()).andReturn().getResponse();
+		assertThat(lookup.getRedirectedUrl()).isEqualTo("/consulta/" + caseNumber);
+		return mvc.perform(get(lookup.getRedirectedUrl()).cookie(lookup.getCookies()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
 			.getContentAsString();
 	}
 

@@ -162,6 +162,16 @@ public class HttpVisitor {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/** The citizen's lookup: the form, its post with the number and code, and the case's page it leads to. */
+	public HttpResponse<String> statusPage(String caseNumber, String accessCode) {
+		get("/consulta");
+		HttpResponse<String> lookup = postForm("/consulta", Map.of("expediente", caseNumber, "codigo", accessCode));
+		if (lookup.statusCode() != 302) {
+			return lookup;
+		}
+		return get(lookup.headers().firstValue("Location").orElseThrow());
+	}
+
 	/** A multipart form as a page sends it, with the CSRF token of the last page loaded. */
 	public HttpResponse<String> postMultipart(String path, Multipart form, String... headers) {
 		if (!form.has("_csrf")) {

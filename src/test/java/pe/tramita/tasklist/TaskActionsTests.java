@@ -35,6 +35,7 @@ import pe.tramita.request.RiskLevel;
 import pe.tramita.security.Offices;
 import pe.tramita.security.StaffUser;
 import pe.tramita.support.Applications;
+import pe.tramita.support.CaseSteps;
 import pe.tramita.support.SampleFiles;
 import pe.tramita.support.Staff;
 import pe.tramita.support.TramitaTest;
@@ -129,12 +130,14 @@ class TaskActionsTests {
 		assertThat(tasks.complete(taskId, ana, Map.of("requisitosCompletos", "true")).valid()).isTrue();
 
 		CaseFile file = caseFiles.of(tasks.expedienteOf(back));
+		// staff read each other's names, not their user ids
 		assertThat(file.timeline()).extracting(CaseActivity::messageKey, CaseActivity::actor)
 			.containsSubsequence(
-				org.assertj.core.groups.Tuple.tuple("activity.CLAIMED", ana.id()),
-				org.assertj.core.groups.Tuple.tuple("activity.DELEGATED", ana.id()),
-				org.assertj.core.groups.Tuple.tuple("activity.RESOLVED", lawyer.id()),
-				org.assertj.core.groups.Tuple.tuple("activity.COMPLETED", ana.id()));
+				org.assertj.core.groups.Tuple.tuple("activity.CLAIMED", ana.fullName()),
+				org.assertj.core.groups.Tuple.tuple("activity.DELEGATED", ana.fullName()),
+				org.assertj.core.groups.Tuple.tuple("activity.RESOLVED", lawyer.fullName()),
+				org.assertj.core.groups.Tuple.tuple("activity.COMPLETED", ana.fullName()))
+			.doesNotContain(org.assertj.core.groups.Tuple.tuple("activity.CLAIMED", ana.id()));
 	}
 
 	@Test
@@ -235,8 +238,7 @@ class TaskActionsTests {
 	}
 
 	private String citizenStatusPage(Filing filing) throws Exception {
-		return mvc.perform(post("/consulta").with(csrf()).param("expediente", filing.caseNumber())
-			.param("codigo", filing.accessCode())).andReturn().getResponse().getContentAsString();
+		return CaseSteps.statusPage(mvc, filing.caseNumber(), filing.accessCode());
 	}
 
 	private int comments(String taskId) {

@@ -156,6 +156,34 @@ class TaskListSearchTests {
 	}
 
 	@Test
+	void searchIgnoresAccentsAndCaseTakesPartsOfCaseNumbersAndLooksAcrossTheClerksWholeReach() {
+		String ubigeo = "060801";
+		Filing rosa = applications.fileLicence(ubigeo, RiskLevel.BAJO, "43234567", "Rosa Chávez Huamán");
+		Filing diaz = applications.fileLicence(ubigeo, RiskLevel.BAJO, "44345678", "Luis Díaz Ñique");
+		StaffUser clerk = clerk("bea", "mesa-de-partes", ubigeo);
+
+		assertThat(found(clerk, "rosa chavez", null)).containsExactly(rosa.caseNumber());
+		assertThat(found(clerk, "CHAVEZ rosa", null)).containsExactly(rosa.caseNumber());
+		assertThat(found(clerk, "Diaz", null)).containsExactly(diaz.caseNumber());
+		assertThat(found(clerk, "nique", null)).containsExactly(diaz.caseNumber());
+		assertThat(found(clerk, "rosa diaz", null)).isEmpty();
+		String sequence = rosa.caseNumber().substring(rosa.caseNumber().lastIndexOf('-') + 1);
+		assertThat(found(clerk, sequence, null)).contains(rosa.caseNumber()).doesNotContain(diaz.caseNumber());
+		assertThat(found(clerk, rosa.caseNumber().substring(0, 11), null)).contains(rosa.caseNumber(), diaz.caseNumber());
+
+		// a search looks in every task the clerk may open, whatever view is on screen: here "Mis tareas" is empty
+		assertThat(search.page(clerk, new TaskFilter(TaskView.MINE, null, null, TaskSort.DUE, 1)).rows()).isEmpty();
+		assertThat(search.page(clerk, new TaskFilter(TaskView.MINE, "chavez", null, TaskSort.DUE, 1)).rows())
+			.extracting(TaskRow::caseNumber).containsExactly(rosa.caseNumber());
+		// and never further: another municipality's clerk finds nothing
+		StaffUser elsewhere = clerk("bea", "mesa-de-partes", "060802");
+		assertThat(search.page(elsewhere, new TaskFilter(TaskView.MINE, "chavez", null, TaskSort.DUE, 1)).rows())
+			.isEmpty();
+		assertThat(search.page(elsewhere, new TaskFilter(TaskView.MINE, sequence, null, TaskSort.DUE, 1)).rows())
+			.isEmpty();
+	}
+
+	@Test
 	void pagesDoNotOverlapAndEveryOrderListsEveryTaskOnce() {
 		String ubigeo = "060204";
 		for (int i = 0; i < 27; i++) {
