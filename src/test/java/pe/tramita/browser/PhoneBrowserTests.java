@@ -44,6 +44,10 @@ class PhoneBrowserTests extends JourneyBrowserTests {
 				"MEDIO");
 		Filing filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO);
 		browser.manage().window().setSize(new Dimension(360, 780));
+		browser.get("data:text/html,<html><body><img src='x.png'><button></button></body></html>");
+		assertThat(AccessibilityScan.violations(browser)).as("the scan finds what it should")
+			.anyMatch(violation -> violation.contains("image-alt"))
+			.anyMatch(violation -> violation.contains("button-name"));
 		List<String> pages = List.of("/", "/m/060101", "/m/060101/tupa", "/m/060101/tramites/licencia-funcionamiento",
 				FORM, "/m/060101/tramites/queja-reclamo/solicitud", "/consulta", "/consulta/codigo", "/verificar",
 				"/verificar/" + licence.verificationCode(), "/transparencia", "/transparencia/060101",

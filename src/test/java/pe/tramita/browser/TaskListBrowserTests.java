@@ -122,8 +122,11 @@ class TaskListBrowserTests extends JourneyBrowserTests {
 		String casePage = browser.findElement(By.tagName("main")).getText();
 		assertThat(casePage).contains("quedan", "días hábiles", "Clasificar el nivel de riesgo",
 				"Llamé a la solicitante: confirma el horario de atención.",
-				"Revisar requisitos: delegada — " + clerk, "Revisar requisitos: devuelta resuelta — " + lawyer,
-				"La declaración jurada de ITSE está completa y firmada.", "Revisar requisitos: completada — " + clerk);
+				"Revisar requisitos: delegada — " + staff.fullName(clerk),
+				"Revisar requisitos: devuelta resuelta — " + staff.fullName(lawyer),
+				"La declaración jurada de ITSE está completa y firmada.",
+				"Revisar requisitos: completada — " + staff.fullName(clerk))
+			.as("names, not user ids, in the staff's history").doesNotContain("— " + clerk);
 		Browser.screenshot(browser, "t4-expediente-diagrama");
 		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, document.body.scrollHeight)");
 		Browser.screenshot(browser, "t5-expediente-historial");

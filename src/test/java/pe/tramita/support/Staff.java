@@ -67,6 +67,12 @@ public class Staff {
 		return id;
 	}
 
+	/** The name other staff read for this user ("Prueba licencias"). */
+	public String fullName(String id) {
+		User user = identityService.createUserQuery().userId(id).singleResult();
+		return (user.getFirstName() + " " + user.getLastName()).strip();
+	}
+
 	public StaffUser clerk(String office, String ubigeo) {
 		return (StaffUser) login(office, ubigeo).getPrincipal();
 	}
