@@ -2,6 +2,7 @@ package pe.tramita.demo;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,7 @@ import pe.tramita.document.FileKind;
 import pe.tramita.document.UploadedFile;
 import pe.tramita.request.ApplicantForm;
 import pe.tramita.request.Expedientes;
+import pe.tramita.request.Filing;
 import pe.tramita.request.IdentityDocumentType;
 import pe.tramita.request.RiskLevel;
 import pe.tramita.security.Offices;
@@ -63,10 +65,15 @@ class DemoData {
 
 	private final Certificates certificates;
 
+	private final DemoNotReadyYet notReadyYet;
+
 	private int applicants;
 
+	private final List<Filing> filed = new ArrayList<>();
+
 	DemoData(IdentityService identityService, TaskService taskService, ManagementService managementService,
-			Expedientes expedientes, ProcedureCatalog catalog, Certificates certificates) {
+			Expedientes expedientes, ProcedureCatalog catalog, Certificates certificates, DemoNotReadyYet notReadyYet) {
+		this.notReadyYet = notReadyYet;
 		this.identityService = identityService;
 		this.taskService = taskService;
 		this.managementService = managementService;
@@ -78,6 +85,15 @@ class DemoData {
 	@EventListener(PostDeployEvent.class)
 	@Order(30)
 	void create() {
+		try {
+			createOnce();
+		}
+		finally {
+			notReadyYet.demoDataInPlace();
+		}
+	}
+
+	private void createOnce() {
 		if (identityService.createUserQuery().userId("admin").count() > 0) {
 			return;
 		}
@@ -89,6 +105,9 @@ class DemoData {
 		certificates.setSignatory(CAJAMARCA, "Gonzalo Gerente", "Gerente Municipal", DemoCoatOfArms.png(), "admin");
 		cases();
 		log.info("Demo data created: users with password '{}', cases in every state", PASSWORD);
+		// a demo's codes are no secret: without them nobody could try the citizen's side of these cases
+		filed.forEach(filing -> log.info("Demo case {}: access code {} (open it at /consulta)",
+				filing.caseNumber(), filing.accessCode()));
 	}
 
 	private void clerks(String suffix, String ubigeo) {
@@ -172,9 +191,9 @@ class DemoData {
 		Procedure request = catalog.get("acceso-informacion");
 		ApplicantForm applicant = new ApplicantForm(IdentityDocumentType.DNI, "%08d".formatted(41234500 + ++applicants),
 				"Lucía Rojas Tello", "lucia.rojas@example.pe", "", true, true);
-		expedientes.apply(CAJAMARCA, request, applicant, Map.of("informacionSolicitada",
+		remember(expedientes.apply(CAJAMARCA, request, applicant, Map.of("informacionSolicitada",
 				"Relación de obras ejecutadas en el distrito en 2026, con su monto y estado.", "formaEntrega", "CORREO"),
-				List.of());
+				List.of()).filing());
 	}
 
 	private String complain(Procedure procedure, String facts) {
@@ -182,7 +201,7 @@ class DemoData {
 				"Miguel Cerna Vásquez", "miguel.cerna@example.pe", "976000111", true, false);
 		Map<String, String> fields = Map.of("servicio", "LIMPIEZA", "hechos", facts, "lugar", "Cajamarca", "pedido",
 				"Que se atienda el problema y se me informe por escrito.");
-		return expedientes.apply(CAJAMARCA, procedure, applicant, fields, List.of()).filing().caseNumber();
+		return remember(expedientes.apply(CAJAMARCA, procedure, applicant, fields, List.of()).filing());
 	}
 
 	private String file(Procedure procedure, String ubigeo, String business, RiskLevel risk) {
@@ -195,7 +214,13 @@ class DemoData {
 		byte[] pdf = samplePdf();
 		UploadedFile declaration = new UploadedFile("declaracion-itse", "declaracion-jurada.pdf", FileKind.PDF, pdf,
 				Documents.sha256(pdf));
-		return expedientes.apply(ubigeo, procedure, applicant, fields, List.of(declaration)).filing().caseNumber();
+		return remember(expedientes.apply(ubigeo, procedure, applicant, fields, List.of(declaration)).filing());
+	}
+
+	/** The demo's cases with their access codes, for the log: whoever tries the demo can open them as citizens. */
+	private String remember(Filing filing) {
+		filed.add(filing);
+		return filing.caseNumber();
 	}
 
 	private void reviewOk(String caseNumber, String clerk) {

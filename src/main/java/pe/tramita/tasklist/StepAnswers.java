@@ -90,7 +90,8 @@ class StepAnswers {
 			}
 			List<Answer> answers = new ArrayList<>();
 			for (CamundaFormField field : formFields(model.getModelElementById(task.getTaskDefinitionKey()))) {
-				if (written.containsKey(field.getCamundaId())) {
+				// a field left empty says nothing worth a line
+				if (written.get(field.getCamundaId()) != null) {
 					answers.add(new Answer(Objects.requireNonNullElse(field.getCamundaLabel(), field.getCamundaId()),
 							optionLabel(field, written.get(field.getCamundaId()))));
 				}
@@ -116,7 +117,7 @@ class StepAnswers {
 		if (value instanceof Date date) {
 			return DATE.format(date.toInstant().atZone(TramitaApplication.LIMA));
 		}
-		return value == null ? "—" : value.toString();
+		return value == null || value.toString().isBlank() ? null : value.toString();
 	}
 
 	private static String optionLabel(CamundaFormField field, String value) {

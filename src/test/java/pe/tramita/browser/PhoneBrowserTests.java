@@ -54,13 +54,19 @@ class PhoneBrowserTests extends JourneyBrowserTests {
 				"/transparencia?buscar=jesus", "/ingresar");
 		List<String> tooWide = new ArrayList<>();
 		List<String> inaccessible = new ArrayList<>();
+		List<String> weights = new ArrayList<>();
 		for (String page : pages) {
 			open(page);
 			if (overflow() > 0) {
 				tooWide.add(page + " (" + overflow() + " px too wide)");
 			}
 			inaccessible.addAll(AccessibilityScan.violations(browser));
+			weights.add(weight(page));
 		}
+		System.out.println("Public pages at 360 px (compressed bytes of the page and everything it loads, requests, "
+				+ "scripts):\n  " + String.join("\n  ", weights));
+		assertThat(weights).as("no public page loads from another host").noneMatch(line -> line.contains("elsewhere"));
+		assertThat(heaviest).as("the heaviest public page, compressed").isLessThanOrEqualTo(50 * 1024);
 		open("/consulta");
 		type("expediente", filing.caseNumber());
 		type("codigo", filing.accessCode());
@@ -128,6 +134,26 @@ class PhoneBrowserTests extends JourneyBrowserTests {
 		assertThat(browser.switchTo().activeElement().getAttribute("id")).as("a link leads to its field").isEqualTo("ruc");
 		browser.manage().window().setSize(new Dimension(1366, 900));
 		Browser.screenshot(browser, "p4-formulario-errores-1366");
+	}
+
+	private long heaviest;
+
+	/**
+	 * What the page costs a phone on a first visit: the compressed bytes of the page and of everything it loads (the
+	 * browser's own Resource Timing), how many requests, how many scripts, and whether any went to another host.
+	 */
+	@SuppressWarnings("unchecked")
+	private String weight(String page) {
+		java.util.Map<String, Object> cost = (java.util.Map<String, Object>) browser.executeScript("""
+				const all = [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')];
+				return { bytes: all.reduce((sum, e) => sum + e.encodedBodySize, 0), requests: all.length,
+				         scripts: document.scripts.length,
+				         elsewhere: all.filter(e => new URL(e.name).host !== location.host).length };""");
+		long bytes = ((Number) cost.get("bytes")).longValue();
+		heaviest = Math.max(heaviest, bytes);
+		long elsewhere = ((Number) cost.get("elsewhere")).longValue();
+		return "%s: %.1f KB, %s requests, %s scripts%s".formatted(page, bytes / 1024.0, cost.get("requests"),
+				cost.get("scripts"), elsewhere > 0 ? ", " + elsewhere + " elsewhere" : "");
 	}
 
 	/** How many pixels the page is wider than the window (0 or less: it fits). */
