@@ -2,11 +2,17 @@ package pe.tramita.catalog;
 
 import java.math.BigDecimal;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,7 +24,10 @@ import pe.tramita.security.Offices;
 import pe.tramita.security.StaffUser;
 import pe.tramita.web.NotFoundException;
 
-/** Municipal management loads the term and fee its TUPA approved for each procedure. */
+/**
+ * Municipal management loads the term and fee its TUPA approved for each procedure, and publishes where and when the
+ * municipality attends the public.
+ */
 @Controller
 class TupaOfficeController {
 
@@ -37,6 +46,26 @@ class TupaOfficeController {
 	@GetMapping("/bandeja/tupa/{ubigeo}")
 	String page(@PathVariable String ubigeo, @AuthenticationPrincipal StaffUser officer, Model model) {
 		manages(officer, ubigeo);
+		model.addAttribute("publicService", PublicServiceForm.of(municipalities.publicService(ubigeo)));
+		return page(ubigeo, model);
+	}
+
+	/** Where and when the municipality attends the public, shown on its catalogue and every procedure's page. */
+	@PostMapping("/bandeja/tupa/{ubigeo}/atencion")
+	String publish(@PathVariable String ubigeo, @Valid @ModelAttribute("publicService") PublicServiceForm form,
+			BindingResult result, @AuthenticationPrincipal StaffUser officer, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		manages(officer, ubigeo);
+		if (result.hasErrors()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+			return page(ubigeo, model);
+		}
+		municipalities.publish(ubigeo, form.toPublicService(), officer.id(), clock.now().toInstant());
+		redirect.addFlashAttribute("message", "publicService.saved");
+		return "redirect:/bandeja/tupa/" + ubigeo;
+	}
+
+	private String page(String ubigeo, Model model) {
 		model.addAttribute("municipality", municipalities.get(ubigeo));
 		model.addAttribute("entries", tupa.of(ubigeo, clock.today().getYear()));
 		return "catalog/tupa-office";

@@ -2,6 +2,7 @@ package pe.tramita.demo;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ import pe.tramita.certificate.Certificates;
 import pe.tramita.document.Documents;
 import pe.tramita.document.FileKind;
 import pe.tramita.document.UploadedFile;
+import pe.tramita.municipality.Municipalities;
+import pe.tramita.municipality.PublicService;
 import pe.tramita.request.ApplicantForm;
 import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
@@ -67,12 +70,16 @@ class DemoData {
 
 	private final DemoNotReadyYet notReadyYet;
 
+	private final Municipalities municipalities;
+
 	private int applicants;
 
 	private final List<Filing> filed = new ArrayList<>();
 
 	DemoData(IdentityService identityService, TaskService taskService, ManagementService managementService,
-			Expedientes expedientes, ProcedureCatalog catalog, Certificates certificates, DemoNotReadyYet notReadyYet) {
+			Expedientes expedientes, ProcedureCatalog catalog, Certificates certificates, DemoNotReadyYet notReadyYet,
+			Municipalities municipalities) {
+		this.municipalities = municipalities;
 		this.notReadyYet = notReadyYet;
 		this.identityService = identityService;
 		this.taskService = taskService;
@@ -103,6 +110,11 @@ class DemoData {
 		clerks("cajamarca", CAJAMARCA);
 		clerks("banos", BANOS_DEL_INCA);
 		certificates.setSignatory(CAJAMARCA, "Gonzalo Gerente", "Gerente Municipal", DemoCoatOfArms.png(), "admin");
+		for (String ubigeo : List.of(CAJAMARCA, BANOS_DEL_INCA)) {
+			municipalities.publish(ubigeo, new PublicService("Mesa de Partes, primer piso del palacio municipal (dato de demostración)",
+					"Lunes a viernes de 8:00 a 13:00 y de 14:30 a 17:30 (dato de demostración)", null,
+					"mesadepartes." + ubigeo + "@demo.tramita.pe"), "admin", Instant.now());
+		}
 		cases();
 		log.info("Demo data created: users with password '{}', cases in every state", PASSWORD);
 		// a demo's codes are no secret: without them nobody could try the citizen's side of these cases

@@ -1,5 +1,7 @@
 package pe.tramita.municipality;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +10,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import pe.tramita.text.SearchText;
 
@@ -23,7 +27,10 @@ public class Municipalities {
 
 	private final Map<String, MunicipalityView> byUbigeo;
 
-	Municipalities(MunicipalityRepository repository) {
+	private final JdbcTemplate jdbc;
+
+	Municipalities(MunicipalityRepository repository, JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
 		this.all = repository.findAllByOrderByProvinceAscKindDescNameAsc().stream().map(Municipality::toView).toList();
 		this.byUbigeo = all.stream().collect(Collectors.toUnmodifiableMap(MunicipalityView::ubigeo, Function.identity()));
 	}
@@ -40,6 +47,29 @@ public class Municipalities {
 			.filter(m -> SearchText.matches(query, m.name(), m.province(), m.district()))
 			.forEach(m -> byProvince.computeIfAbsent(m.province(), province -> new ArrayList<>()).add(m));
 		return byProvince;
+	}
+
+	/** Read on each use: management may change it on any node at any time. */
+	public PublicService publicService(String ubigeo) {
+		return jdbc.query("""
+				SELECT service_address, service_hours, service_phone, service_email FROM tramita.municipality
+				WHERE ubigeo = ?""", rs -> rs.next() ? new PublicService(rs.getString(1), rs.getString(2),
+				rs.getString(3), rs.getString(4)) : PublicService.NONE, ubigeo);
+	}
+
+	/** What management publishes, as given (blank parts saved as none); who and when are kept with it. */
+	@Transactional
+	public void publish(String ubigeo, PublicService service, String by, Instant at) {
+		get(ubigeo);
+		jdbc.update("""
+				UPDATE tramita.municipality SET service_address = ?, service_hours = ?, service_phone = ?,
+				       service_email = ?, service_updated_at = ?, service_updated_by = ?
+				WHERE ubigeo = ?""", orNull(service.address()), orNull(service.hours()), orNull(service.phone()),
+				orNull(service.email()), Timestamp.from(at), by, ubigeo);
+	}
+
+	private static String orNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 	public Optional<MunicipalityView> find(String ubigeo) {

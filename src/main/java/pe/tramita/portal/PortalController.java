@@ -44,6 +44,7 @@ class PortalController {
 	@GetMapping("/m/{ubigeo}")
 	String catalog(@PathVariable String ubigeo, Model model) {
 		model.addAttribute("municipality", municipalities.get(ubigeo));
+		model.addAttribute("publicService", municipalities.publicService(ubigeo));
 		model.addAttribute("entries", tupa.of(ubigeo, clock.today().getYear()));
 		return "portal/catalog";
 	}
@@ -76,6 +77,7 @@ class PortalController {
 		Tupa.Entry entry = tupa.find(ubigeo, key, clock.today().getYear())
 			.orElseThrow(() -> new NotFoundException("procedure " + key));
 		model.addAttribute("municipality", municipalities.get(ubigeo));
+		model.addAttribute("publicService", municipalities.publicService(ubigeo));
 		model.addAttribute("entry", entry);
 		model.addAttribute("procedure", entry.procedure());
 		return "portal/procedure";
