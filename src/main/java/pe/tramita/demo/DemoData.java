@@ -50,6 +50,9 @@ class DemoData {
 
 	static final String PASSWORD = "tramita";
 
+	/** Made first: a database that has this user has the whole demo (or is being given it). */
+	static final String FIRST_USER = "admin";
+
 	static final String CAJAMARCA = "060101";
 
 	static final String BANOS_DEL_INCA = "060108";
@@ -101,10 +104,11 @@ class DemoData {
 	}
 
 	private void createOnce() {
-		if (identityService.createUserQuery().userId("admin").count() > 0) {
+		if (identityService.createUserQuery().userId(FIRST_USER).count() > 0) {
 			return;
 		}
-		user("admin", "Ana", "Administradora", List.of(Offices.ADMIN), List.of(CAJAMARCA, BANOS_DEL_INCA));
+		notReadyYet.creatingDemoData();
+		user(FIRST_USER, "Ana", "Administradora", List.of(Offices.ADMIN), List.of(CAJAMARCA, BANOS_DEL_INCA));
 		user("asesor", "Arturo", "Asesor", List.of(Offices.ASESOR), List.of(CAJAMARCA, BANOS_DEL_INCA));
 		user("monitoreo", "Mónica", "Monitoreo", List.of(Offices.MONITORING), List.of());
 		clerks("cajamarca", CAJAMARCA);
