@@ -1,19 +1,14 @@
 package pe.tramita.portal;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
-
-import pe.tramita.security.Seals;
 
 /**
  * A case the citizen opened with its number and access code stays open at its own address
@@ -36,60 +31,36 @@ class CaseLookups {
 
 	private static final String PURPOSE = "case-lookup";
 
-	private final Seals seals;
+	private static final String PATH = "/consulta";
 
-	private final Clock clock;
+	private final SealedCookies cookies;
 
-	CaseLookups(Seals seals, Clock clock) {
-		this.seals = seals;
-		this.clock = clock;
+	CaseLookups(SealedCookies cookies) {
+		this.cookies = cookies;
 	}
 
 	static String path(String caseNumber) {
-		return "/consulta/" + caseNumber;
+		return PATH + "/" + caseNumber;
 	}
 
 	void remember(String caseNumber, String accessCode, boolean onThisDevice, HttpServletRequest request,
 			HttpServletResponse response) {
-		Duration lifetime = onThisDevice ? REMEMBERED : SESSION;
-		String plain = caseNumber + "\n" + accessCode + "\n" + clock.instant().plus(lifetime).getEpochSecond();
-		ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie
-			.from(COOKIE_PREFIX + caseNumber, seals.sealAsToken(PURPOSE, plain))
-			.path(request.getContextPath() + "/consulta")
-			.httpOnly(true)
-			.secure(request.isSecure())
-			.sameSite("Lax");
-		if (onThisDevice) {
-			cookie.maxAge(lifetime);
-		}
-		response.addHeader("Set-Cookie", cookie.build().toString());
+		cookies.set(COOKIE_PREFIX + caseNumber, PURPOSE, List.of(caseNumber, accessCode),
+				onThisDevice ? REMEMBERED : SESSION, onThisDevice ? REMEMBERED : null, PATH, request, response);
 	}
 
 	void forget(String caseNumber, HttpServletRequest request, HttpServletResponse response) {
-		response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE_PREFIX + caseNumber, "")
-			.path(request.getContextPath() + "/consulta")
-			.maxAge(0)
-			.httpOnly(true)
-			.secure(request.isSecure())
-			.sameSite("Lax")
-			.build()
-			.toString());
+		cookies.clear(COOKIE_PREFIX + caseNumber, PATH, request, response);
 	}
 
 	/** The access code this browser was given for the case, if its cookie is one this installation sealed, unexpired. */
 	Optional<String> accessCode(String caseNumber, HttpServletRequest request) {
-		if (request.getCookies() == null || !CASE_NUMBER.matcher(caseNumber).matches()) {
+		if (!CASE_NUMBER.matcher(caseNumber).matches()) {
 			return Optional.empty();
 		}
-		for (Cookie cookie : request.getCookies()) {
-			if ((COOKIE_PREFIX + caseNumber).equals(cookie.getName())) {
-				return seals.openToken(PURPOSE, cookie.getValue()).map(plain -> plain.split("\n"))
-					.filter(parts -> parts.length == 3 && parts[0].equals(caseNumber))
-					.filter(parts -> Instant.ofEpochSecond(Long.parseLong(parts[2])).isAfter(clock.instant()))
-					.map(parts -> parts[1]);
-			}
-		}
-		return Optional.empty();
+		return cookies.read(COOKIE_PREFIX + caseNumber, PURPOSE, request)
+			.filter(lines -> lines.size() == 2 && lines.get(0).equals(caseNumber))
+			.map(lines -> lines.get(1));
 	}
 
 }

@@ -1,20 +1,16 @@
 package pe.tramita.portal;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
 import pe.tramita.request.Filing;
-import pe.tramita.security.Seals;
 
 /**
  * The receipt of a filing (case number and access code) travels to the page that shows it in a cookie sealed with
@@ -30,41 +26,22 @@ class FilingReceipts {
 
 	private static final String PURPOSE = "filing-receipt";
 
-	private final Seals seals;
+	private final SealedCookies cookies;
 
-	private final Clock clock;
-
-	FilingReceipts(Seals seals, Clock clock) {
-		this.clock = clock;
-		this.seals = seals;
+	FilingReceipts(SealedCookies cookies) {
+		this.cookies = cookies;
 	}
 
 	void hand(Filing filing, HttpServletRequest request, HttpServletResponse response) {
-		String plain = filing.caseNumber() + "\n" + filing.accessCode() + "\n" + filing.dueDate() + "\n"
-				+ clock.instant().plus(LIFETIME).getEpochSecond();
-		ResponseCookie cookie = ResponseCookie.from(COOKIE, seals.sealAsToken(PURPOSE, plain))
-			.path(request.getContextPath() + "/m/")
-			.maxAge(LIFETIME)
-			.httpOnly(true)
-			.secure(request.isSecure())
-			.sameSite("Lax")
-			.build();
-		response.addHeader("Set-Cookie", cookie.toString());
+		cookies.set(COOKIE, PURPOSE, List.of(filing.caseNumber(), filing.accessCode(), filing.dueDate().toString()),
+				LIFETIME, LIFETIME, "/m/", request, response);
 	}
 
 	/** The receipt in the request's cookie, if there is one that this installation sealed and that has not expired. */
 	Optional<Filing> read(HttpServletRequest request) {
-		if (request.getCookies() == null) {
-			return Optional.empty();
-		}
-		for (Cookie cookie : request.getCookies()) {
-			if (COOKIE.equals(cookie.getName())) {
-				return seals.openToken(PURPOSE, cookie.getValue()).map(plain -> plain.split("\n")).filter(parts -> parts.length == 4)
-					.filter(parts -> Instant.ofEpochSecond(Long.parseLong(parts[3])).isAfter(clock.instant()))
-					.map(parts -> new Filing(parts[0], parts[1], LocalDate.parse(parts[2])));
-			}
-		}
-		return Optional.empty();
+		return cookies.read(COOKIE, PURPOSE, request)
+			.filter(lines -> lines.size() == 3)
+			.map(lines -> new Filing(lines.get(0), lines.get(1), LocalDate.parse(lines.get(2))));
 	}
 
 }

@@ -74,6 +74,9 @@ class PublicServiceTests {
 			.as("another municipality's management").isEqualTo(404);
 		assertThat(mvc.perform(post("/bandeja/tupa/{u}/atencion", CHANCAY).param("hours", "Nunca").with(csrf()))
 			.andReturn().getResponse().getStatus()).as("nobody logged in").isEqualTo(302);
+		assertThat(mvc.perform(post("/bandeja/tupa/{u}/atencion", CHANCAY).param("hours", "Nunca")
+			.with(authentication(staff.login("gerencia", CHANCAY)))).andReturn().getResponse().getStatus())
+			.as("its own management, from another site (no CSRF token)").isEqualTo(403);
 		assertThat(municipalities.publicService(CHANCAY)).isEqualTo(before);
 	}
 

@@ -93,6 +93,11 @@ class StatusPageAddressTests {
 		Filing filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO);
 		MockHttpServletResponse lookup = lookUp(filing.caseNumber(), filing.accessCode(), true);
 		assertThat(lookup.getHeader("Set-Cookie")).contains("Max-Age=2592000");
+		MockHttpServletResponse crossSite = mvc.perform(post("/consulta/{n}/olvidar", filing.caseNumber()))
+			.andReturn()
+			.getResponse();
+		assertThat(crossSite.getStatus()).as("another site cannot make the browser forget").isEqualTo(403);
+		assertThat(crossSite.getHeaders("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("tramita-consulta-"));
 		MockHttpServletResponse forget = mvc.perform(post("/consulta/{n}/olvidar", filing.caseNumber()).with(csrf()))
 			.andReturn()
 			.getResponse();
