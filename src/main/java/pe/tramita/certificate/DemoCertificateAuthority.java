@@ -95,6 +95,9 @@ class DemoCertificateAuthority {
 		return generator.generateKeyPair();
 	}
 
+	/** Valid from well before today: the demo's year of history signs receipts and certificates a year back. */
+	private static final int DAYS_BEFORE = 400;
+
 	/** Self-signed when {@code issuer} is null. */
 	private static X509Certificate certificate(X500Name subject, KeyPair pair, SigningKey issuer, boolean authority)
 			throws GeneralSecurityException, OperatorCreationException, IOException {
@@ -102,7 +105,7 @@ class DemoCertificateAuthority {
 		X500Name issuerName = issuer == null ? subject
 				: X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded());
 		X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
-				new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofDays(1))),
+				new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofDays(DAYS_BEFORE))),
 				Date.from(now.plus(Duration.ofDays(authority ? 3650 : 1825))), subject, pair.getPublic());
 		JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
 		builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(authority));

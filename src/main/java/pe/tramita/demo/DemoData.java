@@ -1,14 +1,10 @@
 package pe.tramita.demo;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -19,17 +15,16 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import pe.tramita.calendar.BusinessCalendar;
 import pe.tramita.catalog.Procedure;
 import pe.tramita.catalog.ProcedureCatalog;
 import pe.tramita.certificate.Certificates;
-import pe.tramita.document.Documents;
-import pe.tramita.document.FileKind;
-import pe.tramita.document.UploadedFile;
 import pe.tramita.municipality.Municipalities;
 import pe.tramita.municipality.PublicService;
 import pe.tramita.request.ApplicantForm;
@@ -40,8 +35,10 @@ import pe.tramita.request.RiskLevel;
 import pe.tramita.security.Offices;
 
 /**
- * The {@code demo} profile: clerks in two municipalities (Cajamarca province and Los Baños del Inca district) and a
- * handful of cases in every state, created once on an empty database. All demo users share the password
+ * The {@code demo} profile: clerks in four municipalities (the provinces of Cajamarca, Celendín and Jaén and the
+ * district of Los Baños del Inca), a year of their cases worked through the engine ({@link DemoHistory}; {@code
+ * tramita.demo.history-weeks}, 0 for none), and a handful of today's cases in every state, created once on an empty
+ * database. All demo users share the password
  * {@value #PASSWORD} (hashed by Camunda like any other).
  */
 @Component
@@ -56,6 +53,21 @@ class DemoData {
 	static final String CAJAMARCA = "060101";
 
 	static final String BANOS_DEL_INCA = "060108";
+
+	static final String CELENDIN = "060301";
+
+	static final String JAEN = "060801";
+
+	/**
+	 * Where the year of history happens: each municipality's clerks, its licences a week and the pace of its offices
+	 * (× business days). About 250 cases, a minute's work on 2 cores.
+	 */
+	private record HistoryPlace(String ubigeo, String clerks, double licencesPerWeek, double pace) {
+	}
+
+	private static final List<HistoryPlace> HISTORY = List.of(new HistoryPlace(CAJAMARCA, "cajamarca", 1.5, 1.0),
+			new HistoryPlace(BANOS_DEL_INCA, "banos", 0.7, 0.8), new HistoryPlace(CELENDIN, "celendin", 0.7, 1.2),
+			new HistoryPlace(JAEN, "jaen", 0.7, 1.5));
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -75,13 +87,20 @@ class DemoData {
 
 	private final Municipalities municipalities;
 
+	private final DemoHistory history;
+
+	private final int historyWeeks;
+
 	private int applicants;
 
 	private final List<Filing> filed = new ArrayList<>();
 
 	DemoData(IdentityService identityService, TaskService taskService, ManagementService managementService,
 			Expedientes expedientes, ProcedureCatalog catalog, Certificates certificates, DemoNotReadyYet notReadyYet,
-			Municipalities municipalities) {
+			Municipalities municipalities, DemoTime time, BusinessCalendar calendar,
+			@Value("${tramita.demo.history-weeks:52}") int historyWeeks) {
+		this.history = new DemoHistory(time, expedientes, taskService, calendar, catalog);
+		this.historyWeeks = historyWeeks;
 		this.municipalities = municipalities;
 		this.notReadyYet = notReadyYet;
 		this.identityService = identityService;
@@ -108,22 +127,40 @@ class DemoData {
 			return;
 		}
 		notReadyYet.creatingDemoData();
-		user(FIRST_USER, "Ana", "Administradora", List.of(Offices.ADMIN), List.of(CAJAMARCA, BANOS_DEL_INCA));
-		user("asesor", "Arturo", "Asesor", List.of(Offices.ASESOR), List.of(CAJAMARCA, BANOS_DEL_INCA));
+		List<String> all = List.of(CAJAMARCA, BANOS_DEL_INCA, CELENDIN, JAEN);
+		user(FIRST_USER, "Ana", "Administradora", List.of(Offices.ADMIN), all);
+		user("asesor", "Arturo", "Asesor", List.of(Offices.ASESOR), all);
 		user("monitoreo", "Mónica", "Monitoreo", List.of(Offices.MONITORING), List.of());
-		clerks("cajamarca", CAJAMARCA);
-		clerks("banos", BANOS_DEL_INCA);
+		HISTORY.forEach(place -> clerks(place.clerks(), place.ubigeo()));
 		certificates.setSignatory(CAJAMARCA, "Gonzalo Gerente", "Gerente Municipal", DemoCoatOfArms.png(), "admin");
-		for (String ubigeo : List.of(CAJAMARCA, BANOS_DEL_INCA)) {
+		for (String ubigeo : all) {
 			municipalities.publish(ubigeo, new PublicService("Mesa de Partes, primer piso del palacio municipal (dato de demostración)",
 					"Lunes a viernes de 8:00 a 13:00 y de 14:30 a 17:30 (dato de demostración)", null,
 					"mesadepartes." + ubigeo + "@demo.tramita.pe"), "admin", Instant.now());
 		}
+		history();
 		cases();
 		log.info("Demo data created: users with password '{}', cases in every state", PASSWORD);
 		// a demo's codes are no secret: without them nobody could try the citizen's side of these cases
 		filed.forEach(filing -> log.info("Demo case {}: access code {} (open it at /consulta)",
 				filing.caseNumber(), filing.accessCode()));
+	}
+
+	/** Before today's cases, so that their numbers follow the year's. */
+	private void history() {
+		if (historyWeeks <= 0) {
+			return;
+		}
+		long started = System.nanoTime();
+		Instant now = Instant.now();
+		int cases = 0;
+		for (HistoryPlace place : HISTORY) {
+			cases += history.work(place.ubigeo(), place.clerks(), place.licencesPerWeek(), place.pace(), historyWeeks,
+					now, place.ubigeo().hashCode()).size();
+		}
+		history.dueTodayAndOverdue(CAJAMARCA, "cajamarca", now).forEach(filed::add);
+		log.info("Demo history: {} cases over {} weeks in {} municipalities, worked in {} s", cases, historyWeeks,
+				HISTORY.size(), (System.nanoTime() - started) / 1_000_000_000);
 	}
 
 	private void clerks(String suffix, String ubigeo) {
@@ -227,10 +264,8 @@ class DemoData {
 		Map<String, String> fields = Map.of("ruc", "20131312955", "businessName", business + " S.A.C.", "tradeName",
 				business, "address", "Jr. Amalia Puga 123, Cajamarca", "activity", "Comercio minorista", "areaM2", "48.50",
 				"riskLevel", risk.name());
-		byte[] pdf = samplePdf();
-		UploadedFile declaration = new UploadedFile("declaracion-itse", "declaracion-jurada.pdf", FileKind.PDF, pdf,
-				Documents.sha256(pdf));
-		return remember(expedientes.apply(ubigeo, procedure, applicant, fields, List.of(declaration)).filing());
+		return remember(expedientes.apply(ubigeo, procedure, applicant, fields, List.of(DemoHistory.declaration()))
+			.filing());
 	}
 
 	/** The demo's cases with their access codes, for the log: whoever tries the demo can open them as citizens. */
@@ -258,18 +293,6 @@ class DemoData {
 			.activityId("correctionTermExpired")
 			.singleResult();
 		managementService.executeJob(timer.getId());
-	}
-
-	private static byte[] samplePdf() {
-		try (PDDocument document = new PDDocument()) {
-			document.addPage(new PDPage());
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			document.save(out);
-			return out.toByteArray();
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 }

@@ -557,7 +557,8 @@ class ClusterTests {
 	private void start(String name) throws IOException {
 		nodes.put(name, AppProcess.start(AppProcess.testJvmClasspath(), work.resolve("data-" + name), ports.get(name),
 				work.resolve("node-" + name + "-" + System.nanoTime() + ".log"),
-				List.of("--spring.profiles.active=demo", "--tramita.rate-limit.exempt=127.0.0.1,0:0:0:0:0:0:0:1",
+				List.of("--spring.profiles.active=demo", "--tramita.demo.history-weeks=0",
+						"--tramita.rate-limit.exempt=127.0.0.1,0:0:0:0:0:0:0:1",
 						"--tramita.analytics.retry-after=PT2S",
 						// a message whose node died mid-send goes again after this (2 min in production)
 						"--tramita.mail.lease=PT15S"),
