@@ -8,8 +8,11 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -17,6 +20,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import pe.tramita.calendar.LegalClock;
+import pe.tramita.catalog.ModelTexts;
 import pe.tramita.catalog.ProcedureCatalog;
 import pe.tramita.municipality.Municipalities;
 import pe.tramita.security.StaffUser;
@@ -105,8 +109,11 @@ public class TaskSearch {
 
 	private final ProcedureCatalog catalog;
 
+	private final ModelTexts texts;
+
 	TaskSearch(NamedParameterJdbcTemplate jdbc, LegalClock clock, Municipalities municipalities,
-			ProcedureCatalog catalog) {
+			ProcedureCatalog catalog, ModelTexts texts) {
+		this.texts = texts;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.municipalities = municipalities;
@@ -142,11 +149,12 @@ public class TaskSearch {
 		}
 		params.addValue("limit", TaskPage.SIZE).addValue("offset", (filter.page() - 1L) * TaskPage.SIZE);
 		List<TaskRow> rows = jdbc.query("""
-				SELECT t.id_, t.name_, t.create_time_, t.due_date_, t.follow_up_date_, t.priority_, t.assignee_,
-				       t.owner_, t.tenant_id_, e.id, e.case_number, e.applicant_name, e.procedure_key
+				SELECT t.id_, t.name_, t.task_def_key_, t.create_time_, t.due_date_, t.follow_up_date_, t.priority_,
+				       t.assignee_, t.owner_, t.tenant_id_, e.id, e.case_number, e.applicant_name, e.procedure_key
 				""" + FROM + where + " ORDER BY " + filter.sort().orderBy() + " LIMIT :limit OFFSET :offset", params,
 				(rs, n) -> row(rs, clock.now().toInstant()));
-		return new TaskPage(filter, rows, total, counts);
+		Map<String, String> names = peopleNames(rows);
+		return new TaskPage(filter, rows.stream().map(row -> row.withNames(names)).toList(), total, counts);
 	}
 
 	private Map<TaskView, Long> counts(StaffUser clerk, MapSqlParameterSource params) {
@@ -226,16 +234,36 @@ public class TaskSearch {
 		return where.toString();
 	}
 
+	/** The names of the page's assignees and owners, in one query for the page's rows alone. */
+	private Map<String, String> peopleNames(List<TaskRow> rows) {
+		Set<String> ids = new HashSet<>();
+		rows.forEach(row -> {
+			ids.add(row.assignee());
+			ids.add(row.owner());
+		});
+		ids.remove(null);
+		Map<String, String> names = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.query("SELECT id_, concat_ws(' ', first_, last_) AS name FROM act_id_user WHERE id_ IN (:ids)",
+					Map.of("ids", ids), rs -> {
+						names.put(rs.getString("id_"), rs.getString("name").isBlank() ? rs.getString("id_")
+								: rs.getString("name"));
+					});
+		}
+		return names;
+	}
+
 	private TaskRow row(ResultSet rs, Instant now) throws SQLException {
 		Instant due = instant(rs.getTimestamp("due_date_"));
 		String procedureKey = rs.getString("procedure_key");
 		String ubigeo = rs.getString("tenant_id_");
-		return new TaskRow(rs.getString("id_"), rs.getString("name_"), rs.getObject("id", Long.class),
-				rs.getString("case_number"), rs.getString("applicant_name"),
-				procedureKey == null ? null : catalog.find(procedureKey).map(p -> p.name()).orElse(procedureKey),
+		return new TaskRow(rs.getString("id_"), texts.step(procedureKey, rs.getString("task_def_key_"),
+				rs.getString("name_")), rs.getObject("id", Long.class), rs.getString("case_number"),
+				rs.getString("applicant_name"), procedureKey == null ? null
+						: catalog.find(procedureKey).map(p -> texts.name(procedureKey, p.name())).orElse(procedureKey),
 				municipalities.find(ubigeo).map(m -> m.name()).orElse(ubigeo), instant(rs.getTimestamp("create_time_")),
 				due, instant(rs.getTimestamp("follow_up_date_")), rs.getInt("priority_"), rs.getString("assignee_"),
-				rs.getString("owner_"), due != null && due.isBefore(now));
+				rs.getString("owner_"), due != null && due.isBefore(now), null, null);
 	}
 
 	private static Instant instant(Timestamp timestamp) {

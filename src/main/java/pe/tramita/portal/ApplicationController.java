@@ -29,8 +29,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 import pe.tramita.calendar.LegalClock;
-import pe.tramita.catalog.Procedure;
+import pe.tramita.catalog.ModelTexts;
 import pe.tramita.catalog.Procedure.Requirement;
+import pe.tramita.catalog.Procedure;
 import pe.tramita.catalog.Tupa;
 import pe.tramita.document.Documents;
 import pe.tramita.document.HeldUploads;
@@ -73,8 +74,11 @@ class ApplicationController {
 
 	private final HeldUploads heldUploads;
 
+	private final ModelTexts texts;
+
 	ApplicationController(Municipalities municipalities, Tupa tupa, LegalClock clock, Documents documents,
-			Expedientes expedientes, FilingReceipts receipts, HeldUploads heldUploads) {
+			Expedientes expedientes, FilingReceipts receipts, HeldUploads heldUploads, ModelTexts texts) {
+		this.texts = texts;
 		this.receipts = receipts;
 		this.heldUploads = heldUploads;
 		this.municipalities = municipalities;
@@ -94,7 +98,7 @@ class ApplicationController {
 	String initApplicationForm(@PathVariable String ubigeo, @PathVariable String key, Model model) {
 		Procedure procedure = prepare(model, ubigeo, key);
 		model.addAttribute("applicantForm", ApplicantForm.empty());
-		model.addAttribute("fields", expedientes.applicationFields(ubigeo, procedure));
+		model.addAttribute("fields", texts.fields(key, null, expedientes.applicationFields(ubigeo, procedure)));
 		return "portal/application-model";
 	}
 
@@ -110,12 +114,12 @@ class ApplicationController {
 		List<UploadProblem> uploadErrors = uploads(procedure, request, typed, files);
 		ModelForms.Submission check = ModelForms.parse(fields, typed);
 		if (result.hasErrors() || !uploadErrors.isEmpty() || !check.valid()) {
-			return formWithErrors(model, check, uploadErrors, files, response);
+			return formWithErrors(model, key, check, uploadErrors, files, response);
 		}
 		Expedientes.ModelApplication application = expedientes.apply(ubigeo, procedure, applicant, typed,
 				files.values().stream().map(HeldFile::file).toList());
 		if (application.filing() == null) {
-			return formWithErrors(model, application.submission(), uploadErrors, files, response);
+			return formWithErrors(model, key, application.submission(), uploadErrors, files, response);
 		}
 		heldUploads.release(files.values().stream().map(HeldFile::token).filter(Objects::nonNull).toList());
 		log.info("Case {} filed ({})", application.filing().caseNumber(), procedure.key());
@@ -127,14 +131,14 @@ class ApplicationController {
 	 * The form comes back with every problem marked; nothing of the case was saved. The files that were fine are kept
 	 * for the next round, each named by a token in the form.
 	 */
-	private String formWithErrors(Model model, ModelForms.Submission submission, List<UploadProblem> uploadErrors,
+	private String formWithErrors(Model model, String key, ModelForms.Submission submission, List<UploadProblem> uploadErrors,
 			Map<String, HeldFile> files, HttpServletResponse response) {
 		response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 		Map<String, HeldFile> held = new LinkedHashMap<>();
 		files.forEach((requirement, file) -> held.put(requirement,
 				file.token() != null ? file : new HeldFile(file.file(), heldUploads.hold(file.file()))));
 		model.addAttribute("held", held);
-		model.addAttribute("fields", submission.fieldsAsTyped());
+		model.addAttribute("fields", texts.fields(key, null, submission.fieldsAsTyped()));
 		model.addAttribute("errors", submission.errors());
 		model.addAttribute("errorsByField",
 				submission.errors().stream().collect(Collectors.groupingBy(FieldError::fieldId)));
@@ -197,7 +201,7 @@ class ApplicationController {
 			.orElseThrow(() -> new NotFoundException("procedure " + key))
 			.procedure();
 		model.addAttribute("municipality", municipality);
-		model.addAttribute("procedure", procedure);
+		model.addAttribute("procedure", texts.shown(procedure));
 		model.addAttribute("documentTypes", IdentityDocumentType.values());
 		model.addAttribute("maxUploadSize", documents.maxSize().toMegabytes());
 		model.addAttribute("uploadPrefix", UPLOAD_PREFIX);

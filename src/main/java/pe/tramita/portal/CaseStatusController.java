@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
+import pe.tramita.catalog.ModelTexts;
 import pe.tramita.catalog.ProcedureCatalog;
 import pe.tramita.certificate.Certificates;
 import pe.tramita.document.DocumentView;
@@ -59,9 +60,12 @@ class CaseStatusController {
 
 	private final CaseLookups lookups;
 
+	private final ModelTexts texts;
+
 	CaseStatusController(Expedientes expedientes, CaseProgress progress, Certificates certificates,
 			Municipalities municipalities, ProcedureCatalog catalog, Documents documents,
-			Notifications notifications, CaseLookups lookups) {
+			Notifications notifications, CaseLookups lookups, ModelTexts texts) {
+		this.texts = texts;
 		this.lookups = lookups;
 		this.notifications = notifications;
 		this.expedientes = expedientes;
@@ -198,7 +202,7 @@ class CaseStatusController {
 		model.addAttribute("case", expediente);
 		model.addAttribute("accessCode", accessCode);
 		model.addAttribute("municipality", municipalities.get(expediente.ubigeo()));
-		model.addAttribute("procedure", catalog.find(expediente.procedureKey()).orElse(null));
+		model.addAttribute("procedure", catalog.find(expediente.procedureKey()).map(texts::shown).orElse(null));
 		model.addAttribute("currentSteps", progress.currentSteps(expediente));
 		// reading the case counts as receiving what was sent to the citizen before (TUO Ley 27444, art. 20.4)
 		notifications.caseReadByCitizen(expediente.id());

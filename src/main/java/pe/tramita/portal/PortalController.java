@@ -8,9 +8,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import pe.tramita.calendar.LegalClock;
+import pe.tramita.catalog.ModelTexts;
 import pe.tramita.catalog.Tupa;
-import pe.tramita.request.Expedientes;
 import pe.tramita.municipality.Municipalities;
+import pe.tramita.request.Expedientes;
 import pe.tramita.web.NotFoundException;
 
 /** The citizen's way in: choose a municipality, read its procedures (TUPA) and what each requires. */
@@ -25,7 +26,11 @@ class PortalController {
 
 	private final Expedientes expedientes;
 
-	PortalController(Municipalities municipalities, Tupa tupa, LegalClock clock, Expedientes expedientes) {
+	private final ModelTexts texts;
+
+	PortalController(Municipalities municipalities, Tupa tupa, LegalClock clock, Expedientes expedientes,
+			ModelTexts texts) {
+		this.texts = texts;
 		this.municipalities = municipalities;
 		this.tupa = tupa;
 		this.clock = clock;
@@ -67,7 +72,7 @@ class PortalController {
 			.filter(found -> found.procedure().publishesResults())
 			.orElseThrow(() -> new NotFoundException("results of " + key));
 		model.addAttribute("municipality", municipalities.get(ubigeo));
-		model.addAttribute("procedure", entry.procedure());
+		model.addAttribute("procedure", texts.shown(entry.procedure()));
 		model.addAttribute("results", expedientes.publishedResults(ubigeo, key));
 		return "portal/results";
 	}
@@ -79,7 +84,7 @@ class PortalController {
 		model.addAttribute("municipality", municipalities.get(ubigeo));
 		model.addAttribute("publicService", municipalities.publicService(ubigeo));
 		model.addAttribute("entry", entry);
-		model.addAttribute("procedure", entry.procedure());
+		model.addAttribute("procedure", texts.shown(entry.procedure()));
 		return "portal/procedure";
 	}
 

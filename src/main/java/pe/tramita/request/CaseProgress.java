@@ -22,6 +22,8 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import pe.tramita.catalog.ModelTexts;
+
 /** Where a case is in its process and what has happened to it, read from the engine; it never writes. */
 @Service
 public class CaseProgress {
@@ -39,8 +41,11 @@ public class CaseProgress {
 
 	private final RepositoryService repositoryService;
 
+	private final ModelTexts texts;
+
 	CaseProgress(Expedientes expedientes, TaskService taskService, HistoryService historyService,
-			IdentityService identityService, RepositoryService repositoryService) {
+			IdentityService identityService, RepositoryService repositoryService, ModelTexts texts) {
+		this.texts = texts;
 		this.repositoryService = repositoryService;
 		this.expedientes = expedientes;
 		this.taskService = taskService;
@@ -59,7 +64,8 @@ public class CaseProgress {
 		}
 		Map<String, String> officeNames = officeNames();
 		return taskService.createTaskQuery().processInstanceId(expediente.processInstanceId()).list().stream()
-			.map(task -> new CurrentStep(task.getName(), officeName(officeNames, candidateGroup(task))))
+			.map(task -> new CurrentStep(texts.step(expediente.procedureKey(), task.getTaskDefinitionKey(),
+					task.getName()), officeName(officeNames, candidateGroup(task))))
 			.toList();
 	}
 
@@ -73,11 +79,12 @@ public class CaseProgress {
 				.processInstanceId(expediente.processInstanceId())
 				.list()) {
 				String office = officeName(officeNames, modelledOffice(task));
-				timeline.add(new TimelineEntry(task.getStartTime().toInstant(), "timeline.step.started", null,
-						task.getName(), office));
+				String step = texts.step(expediente.procedureKey(), task.getTaskDefinitionKey(), task.getName());
+				timeline.add(new TimelineEntry(task.getStartTime().toInstant(), "timeline.step.started", null, step,
+						office));
 				if (task.getEndTime() != null) {
-					timeline.add(new TimelineEntry(task.getEndTime().toInstant(), "timeline.step.finished", null,
-							task.getName(), office));
+					timeline.add(new TimelineEntry(task.getEndTime().toInstant(), "timeline.step.finished", null, step,
+							office));
 				}
 			}
 		}

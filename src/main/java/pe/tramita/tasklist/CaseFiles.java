@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import pe.tramita.calendar.BusinessCalendar;
 import pe.tramita.calendar.LegalClock;
+import pe.tramita.catalog.ModelTexts;
 import pe.tramita.catalog.ProcedureCatalog;
 import pe.tramita.catalog.ProcessModels;
 import pe.tramita.document.Documents;
@@ -55,10 +56,13 @@ public class CaseFiles {
 
 	private final Colleagues colleagues;
 
+	private final ModelTexts texts;
+
 	CaseFiles(Expedientes expedientes, CaseProgress progress, StaffAudit audit, Documents documents,
 			Municipalities municipalities, ProcedureCatalog catalog, BusinessCalendar calendar, LegalClock clock,
 			RuntimeService runtimeService, HistoryService historyService, ProcessModels processModels,
-			StepAnswers stepAnswers, Colleagues colleagues) {
+			StepAnswers stepAnswers, Colleagues colleagues, ModelTexts texts) {
+		this.texts = texts;
 		this.stepAnswers = stepAnswers;
 		this.colleagues = colleagues;
 		this.expedientes = expedientes;
@@ -103,7 +107,8 @@ public class CaseFiles {
 		boolean running = expediente.processInstanceId() != null && runtimeService.createProcessInstanceQuery()
 			.processInstanceId(expediente.processInstanceId()).count() > 0;
 		return new CaseFile(expediente,
-				catalog.find(expediente.procedureKey()).map(p -> p.name()).orElse(expediente.procedureKey()),
+				catalog.find(expediente.procedureKey()).map(p -> texts.name(p.key(), p.name()))
+					.orElse(expediente.procedureKey()),
 				municipalities.get(expediente.ubigeo()).name(), businessDaysLeft(expediente),
 				documents.listFor(expediente.id()), timeline, StaffAudit.comments(staffActions),
 				progress.currentSteps(expediente),

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import pe.tramita.catalog.ModelTexts;
 import pe.tramita.engine.TaskLocks;
 import pe.tramita.form.ModelFormField;
 import pe.tramita.form.ModelForms;
@@ -52,9 +53,12 @@ public class ClerkTasks {
 
 	private final HistoryService historyService;
 
+	private final ModelTexts texts;
+
 	ClerkTasks(TaskService taskService, FormService formService, RuntimeService runtimeService,
 			Expedientes expedientes, CaseFiles caseFiles, Colleagues colleagues, StaffAudit audit, TaskLocks taskLocks,
-			HistoryService historyService) {
+			HistoryService historyService, ModelTexts texts) {
+		this.texts = texts;
 		this.taskService = taskService;
 		this.historyService = historyService;
 		this.formService = formService;
@@ -194,12 +198,20 @@ public class ClerkTasks {
 		boolean delegated = task.getDelegationState() == DelegationState.PENDING;
 		Set<String> offices = candidateOffices(task);
 		boolean mayAssign = !delegated && mayAssign(task, offices, clerk);
-		return new TaskDetails(task.getId(), task.getName(), task.getDescription(), task.getAssignee(),
-				task.getOwner(), delegated, mine, mayAssign, task.getCreateTime().toInstant(),
+		String procedure = expediente.procedureKey();
+		String step = task.getTaskDefinitionKey();
+		return new TaskDetails(task.getId(), texts.step(procedure, step, task.getName()), task.getDescription(),
+				task.getAssignee(), task.getOwner(), nameOf(task.getAssignee()), nameOf(task.getOwner()), delegated,
+				mine, mayAssign, task.getCreateTime().toInstant(),
 				task.getDueDate() == null ? null : task.getDueDate().toInstant(),
 				task.getFollowUpDate() == null ? null : task.getFollowUpDate().toInstant(), caseFiles.of(expediente),
-				fields, mayAssign ? colleagues.inOffices(offices, task.getTenantId()) : List.of(),
+				texts.fields(procedure, step, fields), mayAssign ? colleagues.inOffices(offices, task.getTenantId()) : List.of(),
 				mine && !delegated ? colleagues.inMunicipality(task.getTenantId(), clerk.id()) : List.of());
+	}
+
+
+	private String nameOf(String userId) {
+		return userId == null ? null : colleagues.nameOf(userId);
 	}
 
 }

@@ -25,6 +25,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import pe.tramita.TramitaApplication;
+import pe.tramita.catalog.ModelTexts;
 
 /**
  * What each step done so far recorded, from the engine's history: the answers of its form (the ITSE result, the risk
@@ -42,7 +43,11 @@ class StepAnswers {
 
 	private final MessageSource messages;
 
-	StepAnswers(HistoryService historyService, RepositoryService repositoryService, MessageSource messages) {
+	private final ModelTexts texts;
+
+	StepAnswers(HistoryService historyService, RepositoryService repositoryService, MessageSource messages,
+			ModelTexts texts) {
+		this.texts = texts;
 		this.historyService = historyService;
 		this.repositoryService = repositoryService;
 		this.messages = messages;
@@ -89,14 +94,19 @@ class StepAnswers {
 				written.put(update.getVariableName(), shown(update.getValue()));
 			}
 			List<Answer> answers = new ArrayList<>();
-			for (CamundaFormField field : formFields(model.getModelElementById(task.getTaskDefinitionKey()))) {
+			// procedures are keyed as their processes are (processes/<key>/<key>.bpmn)
+			String procedure = task.getProcessDefinitionKey();
+			String step = task.getTaskDefinitionKey();
+			for (CamundaFormField field : formFields(model.getModelElementById(step))) {
 				// a field left empty says nothing worth a line
 				if (written.get(field.getCamundaId()) != null) {
-					answers.add(new Answer(Objects.requireNonNullElse(field.getCamundaLabel(), field.getCamundaId()),
-							optionLabel(field, written.get(field.getCamundaId()))));
+					String value = written.get(field.getCamundaId());
+					answers.add(new Answer(texts.label(procedure, step, field.getCamundaId(),
+							Objects.requireNonNullElse(field.getCamundaLabel(), field.getCamundaId())),
+							texts.value(procedure, field.getCamundaId(), value, optionLabel(field, value))));
 				}
 			}
-			steps.add(new StepRecord(task.getName(), task.getAssignee(), task.getEndTime().toInstant(), answers));
+			steps.add(new StepRecord(texts.step(procedure, step, task.getName()), task.getAssignee(), task.getEndTime().toInstant(), answers));
 		}
 		return steps;
 	}
