@@ -4,7 +4,8 @@
   var config = document.getElementById('editor-config');
   var canvas = document.getElementById('lienzo');
   if (!config || !canvas || !window.TramitaModeler) { return; }
-  var modeler = window.TramitaModeler(canvas, document.getElementById('propiedades'));
+  // Spanish pages give the editor its Spanish texts (bpmn-es.js); English pages leave bpmn-js's own
+  var modeler = window.TramitaModeler(canvas, document.getElementById('propiedades'), window.TramitaBpmnEs);
   var save = document.getElementById('guardar');
   var status = document.getElementById('estado-editor');
   var list = document.getElementById('problemas-editor');

@@ -105,11 +105,13 @@ class AdvisorWorkspaceBrowserTests extends JourneyBrowserTests {
 
 		browser.findElement(By.cssSelector("#lienzo [data-element-id='reviewRequirements']")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.findElement(By.id("propiedades")).getText()
-			.contains("USER TASK"));
+			.contains("TAREA DE USUARIO"));
+		assertThat(browser.findElements(By.cssSelector(".djs-palette [aria-label='Crear tarea']"))).as("the palette in Spanish")
+			.hasSize(1);
 		openGroup("General");
 		WebElement name = awaitField("bio-properties-panel-name");
 		name.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Revisar requisitos y documentos");
-		openGroup("User assignment");
+		openGroup("Asignación");
 		WebElement office = awaitField("bio-properties-panel-candidateGroups");
 		office.sendKeys(Keys.chord(Keys.CONTROL, "a"), "oficina-fantasma");
 		saveInEditor();
