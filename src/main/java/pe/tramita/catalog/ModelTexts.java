@@ -53,7 +53,8 @@ public class ModelTexts {
 		}
 		List<Requirement> requirements = procedure.requirements().stream()
 			.map(r -> new Requirement(r.id(), texts.getProperty("requirement." + r.id(), r.name()), r.upload(),
-					r.required(), r.help() == null ? null : texts.getProperty("requirement." + r.id() + ".help", r.help())))
+					r.required(), r.help() == null ? null : texts.getProperty("requirement." + r.id() + ".help", r.help()),
+					r.form()))
 			.toList();
 		List<String> whatHappens = new ArrayList<>();
 		for (int i = 0; i < procedure.whatHappens().size(); i++) {

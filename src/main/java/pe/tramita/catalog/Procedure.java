@@ -28,8 +28,18 @@ public record Procedure(String key, String processKey, String name, String summa
 
 	}
 
-	/** {@code help}: what the requirement means and where to get it, in plain words (none when the name says it all). */
-	public record Requirement(String id, String name, boolean upload, boolean required, String help) {
+	/**
+	 * {@code help}: what the requirement means and where to get it, in plain words (none when the name says it all);
+	 * {@code form}: the blank form the citizen may download, fill in, sign and upload (a sworn statement), or none.
+	 */
+	public record Requirement(String id, String name, boolean upload, boolean required, String help, Form form) {
+	}
+
+	/**
+	 * A form to print: its title, the blanks to fill in ({@code fill}), what the signer declares, one item each, and
+	 * the closing sentence above the signature. Legal documents: in Spanish whatever the page's language.
+	 */
+	public record Form(String title, List<String> fill, List<String> declares, String closing) {
 	}
 
 	/** The same procedure with a municipality's own term (for every risk level) and fee. */

@@ -17,6 +17,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import pe.tramita.catalog.Procedure.Form;
 import pe.tramita.catalog.Procedure.Qualification;
 import pe.tramita.catalog.Procedure.Requirement;
 import pe.tramita.catalog.Procedure.Silence;
@@ -86,7 +87,18 @@ public class ProcedureCatalog {
 	private static Requirement toRequirement(Map<String, Object> yaml) {
 		boolean upload = Boolean.TRUE.equals(yaml.get("upload"));
 		boolean required = !Boolean.FALSE.equals(yaml.get("required"));
-		return new Requirement(text(yaml, "id"), text(yaml, "name"), upload, required, (String) yaml.get("help"));
+		return new Requirement(text(yaml, "id"), text(yaml, "name"), upload, required, (String) yaml.get("help"),
+				toForm(yaml.get("form")));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Form toForm(Object value) {
+		if (value == null) {
+			return null;
+		}
+		Map<String, Object> yaml = (Map<String, Object>) value;
+		return new Form(text(yaml, "title"), List.copyOf((List<String>) yaml.getOrDefault("fill", List.of())),
+				List.copyOf((List<String>) yaml.getOrDefault("declares", List.of())), text(yaml, "closing"));
 	}
 
 	private static String text(Map<String, Object> yaml, String field) {

@@ -233,7 +233,7 @@ class CertificatePdf {
 		}
 
 		private void legend(String text) throws IOException {
-			List<String> lines = wrap(bold, 10, text, width - 2 * MARGIN - 20);
+			List<String> lines = PdfText.wrap(bold, 10, text, width - 2 * MARGIN - 20);
 			float height = lines.size() * 14 + 12;
 			y -= 8;
 			content.addRect(MARGIN, y - height, width - 2 * MARGIN, height);
@@ -257,7 +257,7 @@ class CertificatePdf {
 			if (signatory.officerTitle() != null) {
 				line(font, 9.5f, x, lineY -= 13, signatory.officerTitle());
 			}
-			for (String part : wrap(font, 9.5f, facts.municipality().name(), width - MARGIN - x)) {
+			for (String part : PdfText.wrap(font, 9.5f, facts.municipality().name(), width - MARGIN - x)) {
 				line(font, 9.5f, x, lineY -= 13, part);
 			}
 		}
@@ -303,7 +303,7 @@ class CertificatePdf {
 			float size = 11;
 			line(font, 8.5f, MARGIN, y - size, label.toUpperCase(SPANISH));
 			float lineY = y - size;
-			for (String text : wrap(font, size, value, width - 2 * MARGIN - 160)) {
+			for (String text : PdfText.wrap(font, size, value, width - 2 * MARGIN - 160)) {
 				line(font, size, MARGIN + 160, lineY, text);
 				lineY -= size * 1.35f;
 			}
@@ -311,7 +311,7 @@ class CertificatePdf {
 		}
 
 		private void paragraph(PDType0Font face, float size, String text) throws IOException {
-			for (String line : wrap(face, size, text, width - 2 * MARGIN)) {
+			for (String line : PdfText.wrap(face, size, text, width - 2 * MARGIN)) {
 				line(face, size, MARGIN, y - size, line);
 				y -= size * 1.4f;
 			}
@@ -325,25 +325,6 @@ class CertificatePdf {
 			content.endText();
 		}
 
-	}
-
-	static List<String> wrap(PDType0Font font, float size, String text, float maxWidth) throws IOException {
-		List<String> lines = new ArrayList<>();
-		StringBuilder current = new StringBuilder();
-		for (String word : text.split("\\s+")) {
-			String candidate = current.isEmpty() ? word : current + " " + word;
-			if (font.getStringWidth(candidate) / 1000 * size > maxWidth && !current.isEmpty()) {
-				lines.add(current.toString());
-				current = new StringBuilder(word);
-			}
-			else {
-				current = new StringBuilder(candidate);
-			}
-		}
-		if (!current.isEmpty()) {
-			lines.add(current.toString());
-		}
-		return lines;
 	}
 
 }

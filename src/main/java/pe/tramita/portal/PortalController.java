@@ -1,6 +1,10 @@
 package pe.tramita.portal;
 
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.catalog.ModelTexts;
+import pe.tramita.catalog.Procedure;
+import pe.tramita.catalog.Procedure.Form;
 import pe.tramita.catalog.Tupa;
 import pe.tramita.municipality.Municipalities;
 import pe.tramita.request.Expedientes;
@@ -28,8 +34,11 @@ class PortalController {
 
 	private final ModelTexts texts;
 
+	private final RequirementForms forms;
+
 	PortalController(Municipalities municipalities, Tupa tupa, LegalClock clock, Expedientes expedientes,
-			ModelTexts texts) {
+			ModelTexts texts, RequirementForms forms) {
+		this.forms = forms;
 		this.texts = texts;
 		this.municipalities = municipalities;
 		this.tupa = tupa;
@@ -75,6 +84,27 @@ class PortalController {
 		model.addAttribute("procedure", texts.shown(entry.procedure()));
 		model.addAttribute("results", expedientes.publishedResults(ubigeo, key));
 		return "portal/results";
+	}
+
+	/** The blank form of a requirement (the sworn statement), to print, fill in, sign and upload. */
+	@GetMapping("/m/{ubigeo}/tramites/{key}/formatos/{requirement}.pdf")
+	ResponseEntity<byte[]> requirementForm(@PathVariable String ubigeo, @PathVariable String key,
+			@PathVariable String requirement) {
+		Procedure procedure = tupa.find(ubigeo, key, clock.today().getYear())
+			.orElseThrow(() -> new NotFoundException("procedure " + key))
+			.procedure();
+		Form form = procedure.requirements().stream()
+			.filter(r -> r.id().equals(requirement) && r.form() != null)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("form " + requirement))
+			.form();
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename(requirement + "-" + ubigeo + ".pdf")
+				.build()
+				.toString())
+			.body(forms.pdf(municipalities.get(ubigeo), procedure, form));
 	}
 
 	@GetMapping("/m/{ubigeo}/tramites/{key}")
