@@ -65,6 +65,13 @@ class StaffPagesBrowserTests extends JourneyBrowserTests {
 			awaitDiagram();
 			inaccessible.addAll(AccessibilityScan.violations(browser));
 		}
+		// the step in English: its name, labels and choices from the procedure's messages_en.properties
+		open("/bandeja/tareas/" + review.getId() + "?lang=en");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Review the requirements");
+		awaitDiagram();
+		inaccessible.addAll(AccessibilityScan.violations(browser));
+		Browser.screenshot(browser, "s2-tarea-en");
+		open("/bandeja?lang=es");
 		logOut();
 
 		logIn(staff.create("t.gerencia." + Staff.CAJAMARCA, "gerencia", Staff.CAJAMARCA));

@@ -78,12 +78,12 @@ class TaskListBrowserTests extends JourneyBrowserTests {
 		browser.findElement(By.cssSelector("#delegar button")).click();
 		Browser.awaitSuccessMessage(browser, "Tarea delegada");
 		browser.findElement(By.id("vista-delegadas")).click();
-		assertThat(browser.findElement(By.id("tareas")).getText()).contains(filing.caseNumber(), "delegada por " + clerk);
+		assertThat(browser.findElement(By.id("tareas")).getText()).contains(filing.caseNumber(), "delegada por " + staff.fullName(clerk));
 		logOut();
 
 		logIn(lawyer);
 		browser.findElement(By.xpath("//table[@id='tareas']//tr[td/a[text()='" + filing.caseNumber() + "']]//a[text()='Atender']")).click();
-		assertThat(browser.findElement(By.id("resolver")).getText()).contains(clerk + " le delegó esta tarea");
+		assertThat(browser.findElement(By.id("resolver")).getText()).contains(staff.fullName(clerk) + " le delegó esta tarea");
 		type("respuesta", "La declaración jurada de ITSE está completa y firmada.");
 		Browser.screenshot(browser, "t3-tarea-delegada");
 		browser.findElement(By.cssSelector("#resolver button")).click();
@@ -110,7 +110,7 @@ class TaskListBrowserTests extends JourneyBrowserTests {
 		new Select(browser.findElement(By.id("colega-asignar"))).selectByValue(lawyer);
 		browser.findElement(By.cssSelector("#asignar button")).click();
 		Browser.awaitSuccessMessage(browser, "Tarea asignada");
-		assertThat(browser.findElement(By.id("estado-tarea")).getText()).contains("asignada a " + lawyer);
+		assertThat(browser.findElement(By.id("estado-tarea")).getText()).contains("asignada a " + staff.fullName(lawyer));
 		browser.findElement(By.linkText(filing.caseNumber())).click();
 
 		WebElement diagram = browser.findElement(By.id("diagrama"));

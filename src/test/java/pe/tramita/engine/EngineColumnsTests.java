@@ -28,8 +28,9 @@ import pe.tramita.support.TramitaTest;
 class EngineColumnsTests {
 
 	static final Map<String, Set<String>> PINNED = Map.of(
-			"act_ru_task", Set.of("id_", "name_", "create_time_", "due_date_", "follow_up_date_", "priority_",
-					"assignee_", "owner_", "delegation_", "tenant_id_", "proc_inst_id_"),
+			"act_ru_task", Set.of("id_", "name_", "task_def_key_", "create_time_", "due_date_", "follow_up_date_",
+					"priority_", "assignee_", "owner_", "delegation_", "tenant_id_", "proc_inst_id_"),
+			"act_id_user", Set.of("id_", "first_", "last_"),
 			"act_ru_identitylink", Set.of("task_id_", "type_", "group_id_", "tenant_id_"),
 			"act_ru_execution", Set.of("id_", "proc_def_id_", "parent_id_"),
 			"act_hi_procinst", Set.of("id_", "proc_def_id_", "start_time_", "end_time_"),

@@ -33,6 +33,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 import org.springframework.util.unit.DataSize;
 
 import pe.tramita.calendar.LegalClock;
+import pe.tramita.catalog.ModelTexts;
 import pe.tramita.catalog.Procedure;
 import pe.tramita.catalog.Tupa;
 import pe.tramita.document.Documents;
@@ -53,7 +54,7 @@ import pe.tramita.web.Formats;
  */
 @WebMvcTest(ApplicationController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import(Formats.class)
+@Import({ Formats.class, ModelTexts.class })
 class ApplicationControllerTests {
 
 	static final String FORM = "/m/060101/tramites/queja-reclamo/solicitud";
