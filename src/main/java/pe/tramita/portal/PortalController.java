@@ -1,5 +1,7 @@
 package pe.tramita.portal;
 
+import java.util.List;
+
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -16,6 +18,7 @@ import pe.tramita.catalog.ModelTexts;
 import pe.tramita.catalog.Procedure;
 import pe.tramita.catalog.Procedure.Form;
 import pe.tramita.catalog.Tupa;
+import pe.tramita.costing.Costings;
 import pe.tramita.municipality.Municipalities;
 import pe.tramita.request.Expedientes;
 import pe.tramita.web.NotFoundException;
@@ -36,8 +39,11 @@ class PortalController {
 
 	private final RequirementForms forms;
 
+	private final Costings costings;
+
 	PortalController(Municipalities municipalities, Tupa tupa, LegalClock clock, Expedientes expedientes,
-			ModelTexts texts, RequirementForms forms) {
+			ModelTexts texts, RequirementForms forms, Costings costings) {
+		this.costings = costings;
 		this.forms = forms;
 		this.texts = texts;
 		this.municipalities = municipalities;
@@ -68,7 +74,10 @@ class PortalController {
 	String printableTupa(@PathVariable String ubigeo, Model model) {
 		int year = clock.today().getYear();
 		model.addAttribute("municipality", municipalities.get(ubigeo));
-		model.addAttribute("entries", tupa.of(ubigeo, year));
+		List<Tupa.Entry> entries = tupa.of(ubigeo, year);
+		model.addAttribute("entries", entries);
+		// beside each fee, what the procedure costs, where an advisor has costed it
+		model.addAttribute("costs", costings.costs(ubigeo, entries.stream().map(Tupa.Entry::procedure).toList()));
 		model.addAttribute("year", year);
 		model.addAttribute("uit", tupa.uit(year).orElse(null));
 		return "portal/tupa";

@@ -46,6 +46,7 @@ class TableOwnershipTests {
 			Map.entry("model_migration", "modeling"),
 			Map.entry("shared_secret", "security"),
 			Map.entry("office_scope", "office"),
+			Map.entry("cost_position", "costing"), Map.entry("costing", "costing"),
 			Map.entry("shedlock", "database"), Map.entry("cache_generation", "database"),
 			// Spring Modulith's event publication registry and Spring Session's tables: the frameworks', no module's
 			// SQL names them

@@ -208,7 +208,7 @@ class ClusterTests {
 	void scheduledWorkRunsOncePerIntervalForTheWholeInstallation() throws Exception {
 		double before = scheduledRuns("a") + scheduledRuns("b");
 		long started = System.nanoTime();
-		Thread.sleep(12_000);
+		Thread.sleep(8_000);
 		double seconds = (System.nanoTime() - started) / 1e9;
 		double runs = scheduledRuns("a") + scheduledRuns("b") - before;
 		System.out.printf("Cluster: the 2-s retry task ran %.0f times in %.1f s on two nodes%n", runs, seconds);
@@ -251,7 +251,7 @@ class ClusterTests {
 		Crowd crowd = new Crowd().citizens(6).clerk("mesa.cajamarca", 0).clerk("mesa2.cajamarca", 1);
 		List<Receipt> filed = crowd.filed;
 		List<String> reviewed = crowd.reviewed;
-		Thread.sleep(8_000);
+		Thread.sleep(5_000);
 		long killedAt = System.nanoTime();
 		nodes.get("a").kill();
 		int filedAtKill = filed.size();
@@ -260,10 +260,10 @@ class ClusterTests {
 		for (Receipt receipt : timed) {
 			setTimerDue(receipt, due);
 		}
-		Thread.sleep(10_000);
+		Thread.sleep(6_000);
 		start("a");
 		nodes.get("a").secondsUntilHealthy(System.nanoTime());
-		Thread.sleep(4_000);
+		Thread.sleep(3_000);
 		crowd.stop();
 
 		long failedAfterKill = crowd.failures.stream().filter(at -> at >= killedAt).count();

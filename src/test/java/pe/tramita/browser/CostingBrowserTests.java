@@ -1,0 +1,68 @@
+package pe.tramita.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import pe.tramita.request.Filing;
+import pe.tramita.request.RiskLevel;
+import pe.tramita.security.Offices;
+import pe.tramita.support.Applications;
+import pe.tramita.support.CaseSteps;
+
+/**
+ * The advisor's region view draws all 127 districts of Cajamarca from the vendored boundaries, shades a district
+ * whose licences were all decided on time, lists every municipality, and passes axe-core; the costing page too.
+ */
+class CostingBrowserTests extends JourneyBrowserTests {
+
+	static final String HUARANGO = "060903";
+
+	@Autowired
+	Applications applications;
+
+	@Autowired
+	CaseSteps steps;
+
+	@Test
+	void theRegionMapDrawsEveryDistrictAndTheCostingPagePassesAxe() throws Exception {
+		Filing filing = applications.fileLicence(HUARANGO, RiskLevel.BAJO);
+		steps.complete(filing, "reviewRequirements", Map.of("requisitosCompletos", true));
+		steps.complete(filing, "classifyRisk", Map.of("nivelRiesgo", "BAJO"));
+		steps.complete(filing, "decideLicence", Map.of("aprobado", true, "fundamento", "Cumple."));
+		browser.manage().window().setSize(new Dimension(1366, 1400));
+		logIn(staff.create("t.asesor." + HUARANGO, Offices.ASESOR, HUARANGO));
+
+		open("/asesoria/costos/region/licencia-funcionamiento");
+		assertThat(browser.findElements(By.cssSelector("#mapa path"))).hasSize(127);
+		assertThat(browser.findElements(By.cssSelector("#region tbody tr"))).hasSize(127);
+		awaitMeasured();
+		assertThat(browser.findElement(By.cssSelector("#mapa path[data-ubigeo='" + HUARANGO + "']")).getAttribute("class"))
+			.as("every licence of Huarango decided on time").isEqualTo("shade-5");
+		List<String> inaccessible = new ArrayList<>(AccessibilityScan.violations(browser));
+		Browser.screenshot(browser, "k1-region-mapa");
+
+		open("/asesoria/costos/" + HUARANGO + "/licencia-funcionamiento");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Costo — Licencia de Funcionamiento");
+		inaccessible.addAll(AccessibilityScan.violations(browser));
+		Browser.screenshot(browser, "k2-costeo");
+		assertThat(inaccessible).as("axe-core on the costing pages").isEmpty();
+	}
+
+	/** The case's cycle time is recorded once its transaction has committed, in the background. */
+	private void awaitMeasured() throws InterruptedException {
+		for (int i = 0; i < 50 && !browser.findElement(By.cssSelector("#mapa path[data-ubigeo='" + HUARANGO + "']"))
+			.getAttribute("class").equals("shade-5"); i++) {
+			Thread.sleep(200);
+			open("/asesoria/costos/region/licencia-funcionamiento");
+		}
+	}
+
+}
