@@ -1,17 +1,9 @@
 package pe.tramita.certificate;
 
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
@@ -22,19 +14,15 @@ import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import pe.tramita.TramitaApplication;
-import pe.tramita.calendar.LegalClock;
 
 /**
  * Renders a certificate on one A4 page as PDF/A-2b: fonts embedded, sRGB output intent, XMP metadata that matches
@@ -46,8 +34,6 @@ class CertificatePdf {
 	private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
 	private static final String BOLD_FONT = "/fonts/LiberationSans-Bold.ttf";
-
-	private static final byte[] SRGB_PROFILE = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -107,62 +93,10 @@ class CertificatePdf {
 
 	}
 
-	/** PDF/A-2b: output intent, and XMP metadata saying the same as the document information dictionary. */
+	/** PDF/A-2b, titled with the document type and number. */
 	private void makeArchival(PDDocument document, CertificateFacts facts) throws IOException {
-		String title = text(facts.documentType().messageKey("title")) + " " + facts.number();
-		String author = facts.municipality().name();
-		ZonedDateTime issued = facts.issuedAt().atZone(TramitaApplication.LIMA).truncatedTo(ChronoUnit.SECONDS);
-
-		PDDocumentInformation info = document.getDocumentInformation();
-		info.setTitle(title);
-		info.setAuthor(author);
-		info.setCreator("Tramita");
-		info.setProducer("Tramita (Apache PDFBox)");
-		info.setKeywords(facts.keywords());
-		info.setCreationDate(GregorianCalendar.from(issued));
-		info.setModificationDate(GregorianCalendar.from(issued));
-
-		PDMetadata metadata = new PDMetadata(document);
-		metadata.importXMPMetadata(xmp(title, author, facts.keywords(), issued));
-		document.getDocumentCatalog().setMetadata(metadata);
-
-		PDOutputIntent intent = new PDOutputIntent(document, new ByteArrayInputStream(SRGB_PROFILE));
-		intent.setInfo("sRGB IEC61966-2.1");
-		intent.setOutputCondition("sRGB IEC61966-2.1");
-		intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
-		intent.setRegistryName("http://www.color.org");
-		document.getDocumentCatalog().addOutputIntent(intent);
-	}
-
-	private static byte[] xmp(String title, String author, String keywords, ZonedDateTime issued) {
-		String date = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(issued);
-		String xml = """
-				<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
-				<x:xmpmeta xmlns:x="adobe:ns:meta/">
-				 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-				  <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
-				    xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-				    xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
-				   <pdfaid:part>2</pdfaid:part>
-				   <pdfaid:conformance>B</pdfaid:conformance>
-				   <dc:format>application/pdf</dc:format>
-				   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">%s</rdf:li></rdf:Alt></dc:title>
-				   <dc:creator><rdf:Seq><rdf:li>%s</rdf:li></rdf:Seq></dc:creator>
-				   <xmp:CreatorTool>Tramita</xmp:CreatorTool>
-				   <xmp:CreateDate>%s</xmp:CreateDate>
-				   <xmp:ModifyDate>%s</xmp:ModifyDate>
-				   <pdf:Producer>Tramita (Apache PDFBox)</pdf:Producer>
-				   <pdf:Keywords>%s</pdf:Keywords>
-				  </rdf:Description>
-				 </rdf:RDF>
-				</x:xmpmeta>
-				<?xpacket end="w"?>""".formatted(xml(title), xml(author), date, date,
-				xml(keywords));
-		return xml.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static String xml(String text) {
-		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+		ArchivalPdf.makeArchival(document, text(facts.documentType().messageKey("title")) + " " + facts.number(),
+				facts.municipality().name(), facts.keywords(), facts.issuedAt());
 	}
 
 	private String text(String key, Object... args) {

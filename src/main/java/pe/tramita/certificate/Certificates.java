@@ -140,6 +140,16 @@ public class Certificates {
 		});
 	}
 
+	/**
+	 * A document the municipality issues that is no certificate (an advisor's report to the council), already PDF/A
+	 * ({@link ArchivalPdf}): signed with the municipality's key, as its certificates are.
+	 */
+	public byte[] signDocument(String ubigeo, byte[] archivalPdf, String reason) {
+		MunicipalityView municipality = municipalities.get(ubigeo);
+		return signer.sign(archivalPdf, keys.forMunicipality(municipality), municipality.name(), reason,
+				municipality.name(), clock.now().toInstant());
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<CertificateView> findByCode(String verificationCode) {
 		return repository.findByVerificationCode(normalize(verificationCode)).map(this::toView);

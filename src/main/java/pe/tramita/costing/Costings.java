@@ -101,9 +101,19 @@ public class Costings {
 	/** The costing of the model version new cases of the procedure start on in that municipality. */
 	@Transactional(readOnly = true)
 	public Costing costing(String ubigeo, Procedure procedure) {
+		return costing(ubigeo, procedure, null);
+	}
+
+	/** The costing of one model version of the procedure ({@code null}: the one new cases start on). */
+	@Transactional(readOnly = true)
+	public Costing costing(String ubigeo, Procedure procedure, Integer modelVersion) {
 		int year = clock.today().getYear();
 		Procedure own = tupa.find(ubigeo, procedure.key(), year).map(Tupa.Entry::procedure).orElse(procedure);
-		ProcessDefinition definition = definition(procedure.processKey(), ubigeo);
+		ProcessDefinition definition = modelVersion == null ? definition(procedure.processKey(), ubigeo)
+				: definition(procedure.processKey(), ubigeo, modelVersion);
+		if (modelVersion != null && definition == null) {
+			throw new IllegalArgumentException("No version " + modelVersion + " of " + procedure.key());
+		}
 		int version = definition == null ? 1 : definition.getVersion();
 		Optional<CostingInputs> saved = saved(ubigeo, procedure.key(), version);
 		CostingInputs inputs = saved.orElseGet(() -> prefilled(ubigeo, procedure, definition));
@@ -205,6 +215,29 @@ public class Costings {
 			}
 		}
 		return minutes;
+	}
+
+	/** The model versions of the procedure a municipality's cases can run on (its own, or the shared ones). */
+	@Transactional(readOnly = true)
+	public List<Integer> versions(String ubigeo, Procedure procedure) {
+		List<ProcessDefinition> own = repositoryService.createProcessDefinitionQuery()
+			.processDefinitionKey(procedure.processKey()).tenantIdIn(ubigeo).list();
+		List<ProcessDefinition> all = own.isEmpty() ? repositoryService.createProcessDefinitionQuery()
+			.processDefinitionKey(procedure.processKey()).withoutTenantId().list() : own;
+		return all.stream().map(ProcessDefinition::getVersion).sorted().toList();
+	}
+
+	/** The model of one version, to compare versions' steps and hand-offs. */
+	BpmnModelInstance model(String processKey, String ubigeo, int version) {
+		ProcessDefinition definition = definition(processKey, ubigeo, version);
+		return definition == null ? null : repositoryService.getBpmnModelInstance(definition.getId());
+	}
+
+	private ProcessDefinition definition(String processKey, String ubigeo, int version) {
+		ProcessDefinition own = repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey)
+			.tenantIdIn(ubigeo).processDefinitionVersion(version).singleResult();
+		return own != null ? own : repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey)
+			.withoutTenantId().processDefinitionVersion(version).singleResult();
 	}
 
 	private ProcessDefinition definition(String processKey, String ubigeo) {

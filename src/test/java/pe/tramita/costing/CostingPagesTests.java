@@ -9,10 +9,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.Authentication;
@@ -49,6 +57,9 @@ class CostingPagesTests {
 
 	@Autowired
 	ProcedureCatalog catalog;
+
+	@Autowired
+	RepositoryService repositoryService;
 
 	@Test
 	void positionsComeFromACsvFileAllOrNothing() throws Exception {
@@ -138,6 +149,66 @@ class CostingPagesTests {
 		String page = region.getContentAsString();
 		assertThat(page.split("<path ", -1)).as("a path per district").hasSize(128);
 		assertThat(page.split("<tr data-ubigeo=", -1)).as("a row per municipality").hasSize(128);
+	}
+
+	@Test
+	void beforeAndAfterSetTwoModelVersionsSideBySide() throws Exception {
+		String namballe = "060905";
+		String xml = new String(new ClassPathResource("processes/licencia-funcionamiento/licencia-funcionamiento.bpmn")
+			.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		deploy(namballe, xml);
+		// the redesign: Mesa de Partes classifies the risk itself, one office fewer on the way
+		deploy(namballe, xml.replace("camunda:candidateGroups=\"licencias\"", "camunda:candidateGroups=\"mesa-de-partes\""));
+		Authentication advisor = advisor(namballe);
+		costings.savePosition(namballe, new Position("Técnico", new BigDecimal("2160")), "test");
+		save(namballe, 1, "30"); // 6 activities: 5 × 10 + 30 = 80 min × 0.15 = 12.00
+		save(namballe, 2, "10"); // 60 min × 0.15 = 9.00
+
+		String page = mvc.perform(get("/asesoria/costos/{u}/licencia-funcionamiento/comparar", namballe)
+			.with(authentication(advisor))).andReturn().getResponse().getContentAsString();
+		assertThat(row(page, "medida-handOffs")).contains(">4<", ">3<", ">-1<");
+		assertThat(row(page, "medida-steps")).contains(">4<", ">0<");
+		assertThat(row(page, "medida-cost")).contains("S/ 12.00", "S/ 9.00", "S/ -3.00");
+		assertThat(page).contains("id=\"barras\"", "class=\"bar-after\"");
+		assertThat(status(get("/asesoria/costos/{u}/licencia-funcionamiento/comparar", namballe).param("de", "9")
+			.with(authentication(advisor)))).isEqualTo(404);
+
+		MockHttpServletResponse report = mvc.perform(get("/asesoria/costos/{u}/licencia-funcionamiento/informe.pdf",
+				namballe).with(authentication(advisor))).andReturn().getResponse();
+		assertThat(report.getContentType()).isEqualTo("application/pdf");
+		// beside the browser tests' screenshots, for a person to look at
+		Files.createDirectories(Path.of("target/screenshots"));
+		Files.write(Path.of("target/screenshots/k3-informe-simplificacion.pdf"), report.getContentAsByteArray());
+		try (PDDocument pdf = Loader.loadPDF(report.getContentAsByteArray())) {
+			String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+			assertThat(text).contains("Informe de simplificación — Licencia de Funcionamiento",
+					"Cambios de oficina entre pasos: 4 → 3 (-1)", "Costo por expediente: S/ 12.00 → S/ 9.00 (S/ -3.00)",
+					"Hoja de costos de la versión 2", "S/ 9.00 por expediente", "Excede el costo",
+					"Vigencia de poder", "D.S. 064-2010-PCM", "D.Leg. 1246");
+			assertThat(pdf.getSignatureDictionaries()).as("signed by the municipality").hasSize(1);
+			assertThat(new String(pdf.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8))
+				.as("PDF/A-2b").contains("<pdfaid:part>2</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>");
+		}
+	}
+
+	private void deploy(String ubigeo, String xml) {
+		repositoryService.createDeployment().tenantId(ubigeo).name("redesign")
+			.addString("licencia-funcionamiento.bpmn", xml).deploy();
+	}
+
+	private void save(String ubigeo, int version, String reviewMinutes) {
+		List<CostingInputs.ActivityInput> activities = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			activities.add(new CostingInputs.ActivityInput("Actividad " + i, "Técnico", BigDecimal.TEN, null, null));
+		}
+		activities.add(new CostingInputs.ActivityInput("Revisar", "Técnico", new BigDecimal(reviewMinutes), null, null));
+		assertThat(costings.save(ubigeo, "licencia-funcionamiento", version, new CostingInputs(CostSheet.DEFAULT_MINUTES_PER_MONTH,
+				activities, List.of(), List.of(), List.of(), null), "test")).isEmpty();
+	}
+
+	private static String row(String page, String id) {
+		int start = page.indexOf("id=\"" + id + "\"");
+		return page.substring(start, page.indexOf("</tr>", start));
 	}
 
 	/** The licence's six activities: everybody's minutes, with the review's as given (and its measured minutes). */
