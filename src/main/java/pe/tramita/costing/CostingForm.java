@@ -120,7 +120,7 @@ public class CostingForm {
 		return null;
 	}
 
-	/** A decimal number as typed ("1,250.50" reads; "12 min" does not): null when it does not read. */
+	/** A decimal number as typed (1,250.50 reads; «12 min» does not): null when it does not read. */
 	static BigDecimal number(String text) {
 		if (blank(text)) {
 			return null;

@@ -83,7 +83,7 @@ final class PositionsFile {
 		return comma < 0 ? new String[] { line } : new String[] { line.substring(0, comma), line.substring(comma + 1) };
 	}
 
-	/** A positive amount of soles, to the céntimo: "2160", "2,160.00", "S/ 2160.5"; null otherwise. */
+	/** A positive amount of soles, to the céntimo (2160, 2,160.00, S/ 2160.5); null otherwise. */
 	static BigDecimal amount(String text) {
 		String clean = text.strip().replaceFirst("^S/\\.?\\s*", "").replace(",", "");
 		if (!clean.matches("\\d{1,9}(\\.\\d{1,2})?")) {

@@ -1,5 +1,6 @@
 package pe.tramita.demo;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
@@ -25,6 +27,7 @@ import pe.tramita.calendar.BusinessCalendar;
 import pe.tramita.catalog.Procedure;
 import pe.tramita.catalog.ProcedureCatalog;
 import pe.tramita.certificate.Certificates;
+import pe.tramita.costing.Costings;
 import pe.tramita.municipality.Municipalities;
 import pe.tramita.municipality.PublicService;
 import pe.tramita.request.ApplicantForm;
@@ -89,6 +92,10 @@ class DemoData {
 
 	private final DemoHistory history;
 
+	private final DemoRedesign redesign;
+
+	private final DemoTime time;
+
 	private final int historyWeeks;
 
 	private int applicants;
@@ -97,9 +104,11 @@ class DemoData {
 
 	DemoData(IdentityService identityService, TaskService taskService, ManagementService managementService,
 			Expedientes expedientes, ProcedureCatalog catalog, Certificates certificates, DemoNotReadyYet notReadyYet,
-			Municipalities municipalities, DemoTime time, BusinessCalendar calendar,
-			@Value("${tramita.demo.history-weeks:52}") int historyWeeks) {
+			Municipalities municipalities, DemoTime time, BusinessCalendar calendar, RepositoryService repositoryService,
+			Costings costings, @Value("${tramita.demo.history-weeks:52}") int historyWeeks) {
 		this.history = new DemoHistory(time, expedientes, taskService, calendar, catalog);
+		this.redesign = new DemoRedesign(repositoryService, costings);
+		this.time = time;
 		this.historyWeeks = historyWeeks;
 		this.municipalities = municipalities;
 		this.notReadyYet = notReadyYet;
@@ -154,13 +163,24 @@ class DemoData {
 		long started = System.nanoTime();
 		Instant now = Instant.now();
 		int cases = 0;
+		// Cajamarca's licence runs on its own copy of the shipped model, redesigned half-way through the history
+		time.travelTo(now.minus(Duration.ofDays(7L * historyWeeks + 7)));
+		redesign.shippedVersion(CAJAMARCA);
 		for (HistoryPlace place : HISTORY) {
+			boolean redesigned = place.ubigeo().equals(CAJAMARCA);
 			cases += history.work(place.ubigeo(), place.clerks(), place.licencesPerWeek(), place.pace(), historyWeeks,
-					now, place.ubigeo().hashCode()).size();
+					now, place.ubigeo().hashCode(), redesigned ? now.minus(Duration.ofDays(7L * historyWeeks / 2)) : null,
+					redesigned ? () -> redesign.redesign(CAJAMARCA) : null).size();
 		}
+		redesign.costBoth(CAJAMARCA);
 		history.dueTodayAndOverdue(CAJAMARCA, "cajamarca", now).forEach(filed::add);
 		log.info("Demo history: {} cases over {} weeks in {} municipalities, worked in {} s", cases, historyWeeks,
 				HISTORY.size(), (System.nanoTime() - started) / 1_000_000_000);
+	}
+
+	/** Who classifies the risk in Cajamarca today: Mesa de Partes since the redesign, Licencias without history. */
+	private String cajamarcaClassifier() {
+		return historyWeeks > 0 ? "mesa.cajamarca" : "licencias.cajamarca";
 	}
 
 	private void clerks(String suffix, String ubigeo) {
@@ -200,18 +220,18 @@ class DemoData {
 		reviewOk(classifying, "mesa.cajamarca");
 		String inspecting = file(licence, CAJAMARCA, "Hostal Plaza de Armas", RiskLevel.ALTO);
 		reviewOk(inspecting, "mesa.cajamarca");
-		complete(inspecting, "classifyRisk", "licencias.cajamarca", Map.of("nivelRiesgo", "ALTO"));
+		complete(inspecting, "classifyRisk", cajamarcaClassifier(), Map.of("nivelRiesgo", "ALTO"));
 		String deciding = file(licence, CAJAMARCA, "Farmacia San Sebastián", RiskLevel.MEDIO);
 		reviewOk(deciding, "mesa.cajamarca");
-		complete(deciding, "classifyRisk", "licencias.cajamarca", Map.of("nivelRiesgo", "MEDIO"));
+		complete(deciding, "classifyRisk", cajamarcaClassifier(), Map.of("nivelRiesgo", "MEDIO"));
 		String approved = file(licence, CAJAMARCA, "Panadería El Inca", RiskLevel.BAJO);
 		reviewOk(approved, "mesa.cajamarca");
-		complete(approved, "classifyRisk", "licencias.cajamarca", Map.of("nivelRiesgo", "BAJO"));
+		complete(approved, "classifyRisk", cajamarcaClassifier(), Map.of("nivelRiesgo", "BAJO"));
 		complete(approved, "decideLicence", "gerente.cajamarca",
 				Map.of("aprobado", true, "fundamento", "Cumple los requisitos del TUPA y las condiciones de seguridad."));
 		String denied = file(licence, CAJAMARCA, "Discoteca La Colina", RiskLevel.MUY_ALTO);
 		reviewOk(denied, "mesa.cajamarca");
-		complete(denied, "classifyRisk", "licencias.cajamarca", Map.of("nivelRiesgo", "MUY_ALTO"));
+		complete(denied, "classifyRisk", cajamarcaClassifier(), Map.of("nivelRiesgo", "MUY_ALTO"));
 		complete(denied, "inspectSafety", "itse.cajamarca",
 				Map.of("itseFavorable", false, "informeItse", "Sin salidas de emergencia ni señalización."));
 		complete(denied, "decideLicence", "gerente.cajamarca",

@@ -85,11 +85,26 @@ class DemoHistory {
 	 */
 	List<Filing> work(String ubigeo, String clerks, double licencesPerWeek, double pace, int weeks, Instant now,
 			long seed) {
+		return work(ubigeo, clerks, licencesPerWeek, pace, weeks, now, seed, null, null);
+	}
+
+	/**
+	 * The same, with a redesign of the municipality's procedures at {@code redesignAt}: {@code redesign} runs then,
+	 * with the clock at that moment (a new model version deployed, say); the cases filed after it run on it.
+	 */
+	List<Filing> work(String ubigeo, String clerks, double licencesPerWeek, double pace, int weeks, Instant now,
+			long seed, Instant redesignAt, Runnable redesign) {
 		Random random = new Random(seed);
+		boolean redesigned = redesign == null;
 		List<Filing> filed = new ArrayList<>();
 		LocalDate monday = now.atZone(TramitaApplication.LIMA).toLocalDate().minusWeeks(weeks).with(DayOfWeek.MONDAY);
 		try {
 			for (int week = 0; week < weeks; week++, monday = monday.plusWeeks(1)) {
+				if (!redesigned && !monday.atStartOfDay(TramitaApplication.LIMA).toInstant().isBefore(redesignAt)) {
+					time.travelTo(redesignAt);
+					redesign.run();
+					redesigned = true;
+				}
 				int licences = (int) (licencesPerWeek + random.nextDouble());
 				for (int i = 0; i < licences; i++) {
 					Case c = new Case(ubigeo, clerks, pace, now, random, filingMoment(monday, random, ubigeo));
@@ -201,7 +216,7 @@ class DemoHistory {
 				expedientes.correctObservations(caseNumber, filing.accessCode(), List.of(declaration()));
 			}
 			if (!step(0, 2, "reviewRequirements", "mesa", Map.of("requisitosCompletos", true))
-					|| !step(1, 2, "classifyRisk", "licencias", Map.of("nivelRiesgo", risk))) {
+					|| !classify(risk)) {
 				return filing;
 			}
 			boolean inspected = risk.equals("ALTO") || risk.equals("MUY_ALTO");
@@ -233,6 +248,19 @@ class DemoHistory {
 			caseNumber = filing.caseNumber();
 			step(1, 1, "routeComplaint", "mesa", Map.of("oficinaResponsable", "servicios-publicos"));
 			return filing;
+		}
+
+		/**
+		 * Licencias classifies the risk a business day or two after the review; where a redesign gave the step to Mesa
+		 * de Partes, the clerk who reviewed it does it the same day or the next.
+		 */
+		private boolean classify(String risk) {
+			Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
+				.taskDefinitionKey("classifyRisk").singleResult();
+			boolean atReception = taskService.getIdentityLinksForTask(task.getId()).stream()
+				.anyMatch(link -> "mesa-de-partes".equals(link.getGroupId()));
+			return atReception ? step(0, 1, "classifyRisk", "mesa", Map.of("nivelRiesgo", risk))
+					: step(1, 2, "classifyRisk", "licencias", Map.of("nivelRiesgo", risk));
 		}
 
 		Filing complaint() {
