@@ -3,22 +3,16 @@ package pe.tramita.costing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
-import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import pe.tramita.analytics.CycleTimes;
 import pe.tramita.calendar.LegalClock;
+import pe.tramita.catalog.ModelShape;
 import pe.tramita.catalog.Procedure;
 
 /**
@@ -119,47 +113,12 @@ public class BeforeAfter {
 			.filter(x -> x.label().equals(procedure.key() + " v" + version))
 			.findFirst().orElse(null);
 		return new Side(version, model == null ? 0 : model.getModelElementsByType(UserTask.class).size(),
-				model == null ? 0 : handOffs(model), costing.procedure().requirements().size(),
+				model == null ? 0 : ModelShape.handOffs(model.getModelElementsByType(UserTask.class)), costing.procedure().requirements().size(),
 				costing.requirements().stream().filter(f -> f.kind() != RequirementCheck.Kind.PERMITIDO).count(),
 				costing.procedure().termBusinessDays(), costing.saved() && costing.sheet() != null
 						? costing.sheet().total() : null,
 				costing.procedure().feeSoles(), costing.burden() == null ? null : costing.burden().perCase(),
 				m == null ? null : m.medianBusinessDays(), m == null ? 0 : m.count());
-	}
-
-	/**
-	 * Hand-offs: pairs of steps where one leads to the other (through gateways and events, not through another step)
-	 * and their offices (candidate groups) differ. Each pair counts once.
-	 */
-	static int handOffs(BpmnModelInstance model) {
-		int handOffs = 0;
-		for (UserTask step : model.getModelElementsByType(UserTask.class)) {
-			for (UserTask next : nextSteps(step)) {
-				if (!Objects.equals(step.getCamundaCandidateGroups(), next.getCamundaCandidateGroups())) {
-					handOffs++;
-				}
-			}
-		}
-		return handOffs;
-	}
-
-	private static Set<UserTask> nextSteps(UserTask step) {
-		Set<UserTask> next = new HashSet<>();
-		Set<FlowNode> seen = new HashSet<>();
-		Deque<FlowNode> queue = new ArrayDeque<>();
-		step.getOutgoing().stream().map(SequenceFlow::getTarget).forEach(queue::add);
-		while (!queue.isEmpty()) {
-			FlowNode node = queue.poll();
-			if (!seen.add(node)) {
-				continue;
-			}
-			if (node instanceof UserTask task) {
-				next.add(task);
-				continue;
-			}
-			node.getOutgoing().stream().map(SequenceFlow::getTarget).forEach(queue::add);
-		}
-		return next;
 	}
 
 }

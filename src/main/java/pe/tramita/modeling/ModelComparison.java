@@ -1,14 +1,9 @@
 package pe.tramita.modeling;
 
 import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RepositoryService;
@@ -17,7 +12,6 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
 import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -27,6 +21,7 @@ import org.springframework.stereotype.Service;
 
 import pe.tramita.analytics.CycleTimes;
 import pe.tramita.analytics.CycleTimes.Measures;
+import pe.tramita.catalog.ModelShape;
 import pe.tramita.catalog.Procedure;
 import pe.tramita.catalog.ProcedureCatalog;
 
@@ -89,37 +84,9 @@ public class ModelComparison {
 	private static Sheet sheet(ProcessDefinition definition, BpmnModelInstance model, Map<Integer, Measures> measured) {
 		List<UserTask> tasks = List.copyOf(model.getModelElementsByType(UserTask.class));
 		int fields = tasks.stream().mapToInt(t -> fields(t).size()).sum();
-		return new Sheet(definition, tasks.size(), handOffs(tasks), fields,
+		return new Sheet(definition, tasks.size(), ModelShape.handOffs(tasks), fields,
 				model.getModelElementsByType(TimerEventDefinition.class).size(),
 				definition.getTenantId() == null ? measured.get(definition.getVersion()) : null);
-	}
-
-	/** Pairs of steps, one after the other (through gateways and automatic steps), done by different offices. */
-	static int handOffs(List<UserTask> tasks) {
-		int handOffs = 0;
-		for (UserTask from : tasks) {
-			Set<FlowNode> seen = new HashSet<>();
-			Deque<FlowNode> next = new ArrayDeque<>();
-			from.getOutgoing().forEach(flow -> next.add(flow.getTarget()));
-			Set<UserTask> reached = new HashSet<>();
-			while (!next.isEmpty()) {
-				FlowNode node = next.poll();
-				if (!seen.add(node)) {
-					continue;
-				}
-				if (node instanceof UserTask task) {
-					reached.add(task);
-					continue;
-				}
-				node.getOutgoing().forEach(flow -> next.add(flow.getTarget()));
-			}
-			for (UserTask to : reached) {
-				if (!Objects.equals(from.getCamundaCandidateGroups(), to.getCamundaCandidateGroups())) {
-					handOffs++;
-				}
-			}
-		}
-		return handOffs;
 	}
 
 	/** What an advisor would call the element's content, flattened to compare two versions. */

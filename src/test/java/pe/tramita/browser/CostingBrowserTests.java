@@ -19,7 +19,8 @@ import pe.tramita.support.CaseSteps;
 
 /**
  * The advisor's region view draws all 127 districts of Cajamarca from the vendored boundaries, shades a district
- * whose licences were all decided on time, lists every municipality, and passes axe-core; the costing page too.
+ * whose licences were all decided on time, lists every municipality, and passes axe-core; the costing page too, and
+ * it fits a 390 px phone.
  */
 class CostingBrowserTests extends JourneyBrowserTests {
 
@@ -54,6 +55,14 @@ class CostingBrowserTests extends JourneyBrowserTests {
 		inaccessible.addAll(AccessibilityScan.violations(browser));
 		Browser.screenshot(browser, "k2-costeo");
 		assertThat(inaccessible).as("axe-core on the costing pages").isEmpty();
+
+		// an advisor on a phone, in the field: the costing page fits 390 px, its tables stacked as cards
+		browser.manage().window().setSize(new Dimension(390, 900));
+		open("/asesoria/costos/" + HUARANGO + "/licencia-funcionamiento");
+		assertThat((Long) browser.executeScript(
+				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+			.as("no sideways scrolling at 390 px").isLessThanOrEqualTo(0);
+		Browser.screenshot(browser, "k4-costeo-390");
 	}
 
 	/** The case's cycle time is recorded once its transaction has committed, in the background. */
