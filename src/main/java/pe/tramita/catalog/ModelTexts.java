@@ -68,10 +68,6 @@ public class ModelTexts {
 				procedure.publishesResults(), whatHappens);
 	}
 
-	public List<Procedure> shown(List<Procedure> procedures) {
-		return procedures.stream().map(this::shown).toList();
-	}
-
 	public String name(String procedureKey, String name) {
 		Properties texts = texts(procedureKey);
 		return texts == null ? name : texts.getProperty("name", name);

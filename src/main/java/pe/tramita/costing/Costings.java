@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -153,16 +154,28 @@ public class Costings {
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, BigDecimal> costs(String ubigeo, List<Procedure> procedures) {
+		Map<String, Map<Integer, CostingInputs>> saved = new HashMap<>();
+		jdbc.query("SELECT procedure_key, version, inputs FROM tramita.costing WHERE ubigeo = ?",
+				(RowCallbackHandler) rs -> saved.computeIfAbsent(rs.getString("procedure_key"), k -> new HashMap<>())
+					.put(rs.getInt("version"), read(rs.getString("inputs"))),
+				ubigeo);
+		Map<String, BigDecimal> costs = new HashMap<>();
+		if (saved.isEmpty()) {
+			return costs;
+		}
 		List<Position> positions = positions(ubigeo);
 		List<String> names = positions.stream().map(Position::name).toList();
-		Map<String, BigDecimal> costs = new HashMap<>();
 		for (Procedure procedure : procedures) {
+			Map<Integer, CostingInputs> versions = saved.get(procedure.key());
+			if (versions == null) {
+				continue;
+			}
 			ProcessDefinition definition = definition(procedure.processKey(), ubigeo);
-			saved(ubigeo, procedure.key(), definition == null ? 1 : definition.getVersion())
-				.filter(inputs -> inputs.problems(names).isEmpty())
-				.ifPresent(inputs -> costs.put(procedure.key(), CostSheet.of(positions, inputs.minutesPerMonth(),
-						inputs.sheetActivities(), inputs.materials(), inputs.services(), inputs.overheads(), null)
-					.total()));
+			CostingInputs inputs = versions.get(definition == null ? 1 : definition.getVersion());
+			if (inputs != null && inputs.problems(names).isEmpty()) {
+				costs.put(procedure.key(), CostSheet.of(positions, inputs.minutesPerMonth(), inputs.sheetActivities(),
+						inputs.materials(), inputs.services(), inputs.overheads(), null).total());
+			}
 		}
 		return costs;
 	}

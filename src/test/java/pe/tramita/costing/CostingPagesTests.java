@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -71,6 +72,21 @@ class CostingPagesTests {
 		assertThat(refused.getContentAsString()).contains("No se importó ningún cargo",
 				"Línea 3: el costo mensual no es un monto mayor que cero");
 		assertThat(costings.positions(SAN_IGNACIO_CHIRINOS)).extracting(Position::name).doesNotContain("Promotor");
+
+		// a hostile file: binary bytes, and one larger than any personnel office's export
+		byte[] binary = new byte[4096];
+		new Random(7).nextBytes(binary);
+		MockHttpServletResponse garbage = mvc.perform(multipart("/asesoria/costos/{u}/cargos/importar", SAN_IGNACIO_CHIRINOS)
+			.file(new MockMultipartFile("archivo", "cargos.csv", "text/csv", binary)).with(csrf())
+			.with(authentication(advisor))).andReturn().getResponse();
+		assertThat(garbage.getStatus()).isEqualTo(422);
+		assertThat(garbage.getContentAsString()).contains("No se importó ningún cargo");
+		MockHttpServletResponse huge = mvc.perform(multipart("/asesoria/costos/{u}/cargos/importar", SAN_IGNACIO_CHIRINOS)
+			.file(csv("Chofer;1200\n".repeat(30_000))).with(csrf()).with(authentication(advisor))).andReturn()
+			.getResponse();
+		assertThat(huge.getStatus()).isEqualTo(422);
+		assertThat(huge.getContentAsString()).contains("El archivo pasa de 256 KB.");
+		assertThat(costings.positions(SAN_IGNACIO_CHIRINOS)).extracting(Position::name).doesNotContain("Chofer");
 
 		MockHttpServletResponse imported = mvc.perform(multipart("/asesoria/costos/{u}/cargos/importar", SAN_IGNACIO_CHIRINOS)
 			.file(csv("cargo;costo mensual\nPromotor;1,800.00\nChofer;1200\n")).with(csrf()).with(authentication(advisor)))
@@ -135,8 +151,18 @@ class CostingPagesTests {
 		assertThat(costings.positions("060101")).extracting(Position::name).doesNotContain("Intruso");
 		assertThat(mvc.perform(get("/asesoria/costos").with(authentication(advisor))).andReturn().getResponse()
 			.getContentAsString()).contains("/asesoria/costos/" + SAN_IGNACIO_CHIRINOS).doesNotContain("/asesoria/costos/060101");
+		assertThat(status(get("/asesoria/costos/060101/licencia-funcionamiento/comparar").with(authentication(advisor))))
+			.isEqualTo(404);
+		assertThat(status(get("/asesoria/costos/060101/licencia-funcionamiento/informe.pdf")
+			.with(authentication(advisor)))).isEqualTo(404);
+		assertThat(status(multipart("/asesoria/costos/060101/cargos/importar").file(csv("Intruso;100\n")).with(csrf())
+			.with(authentication(advisor)))).isEqualTo(404);
+		assertThat(costings.positions("060101")).extracting(Position::name).doesNotContain("Intruso");
 		Authentication clerk = staff.login("mesa-de-partes", SAN_IGNACIO_CHIRINOS);
 		assertThat(status(get("/asesoria/costos/" + SAN_IGNACIO_CHIRINOS).with(authentication(clerk)))).isEqualTo(403);
+		assertThat(status(get("/asesoria/costos/region/licencia-funcionamiento").with(authentication(clerk))))
+			.isEqualTo(403);
+		assertThat(status(get("/asesoria/costos/region/licencia-funcionamiento"))).as("no login").isEqualTo(302);
 		assertThat(status(post("/asesoria/costos/{u}/cargos", SAN_IGNACIO_CHIRINOS).param("cargo", "Sin CSRF")
 			.param("costo", "100").with(authentication(advisor)))).isEqualTo(403);
 	}
