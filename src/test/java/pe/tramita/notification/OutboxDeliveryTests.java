@@ -179,6 +179,8 @@ class OutboxDeliveryTests {
 		String address = CitizenNotificationTests.newAddress();
 		Filing filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO, Applications.applicant(address, true));
 		TestMailServer.await(address, 1);
+		// the sink keeps its copy just after the server has answered, so the server may have it first
+		awaitNotification(applications.caseId(filing), n -> n.status() == NotificationStatus.ENVIADO);
 		long id = jdbc.queryForObject("SELECT max(id) FROM tramita.mail_sink WHERE recipient = ?", Long.class, address);
 
 		var cajamarca = authentication(staff.login("mesa-de-partes", Staff.CAJAMARCA));
