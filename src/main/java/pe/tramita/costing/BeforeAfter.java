@@ -3,7 +3,10 @@ package pe.tramita.costing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -17,8 +20,10 @@ import pe.tramita.catalog.Procedure;
 
 /**
  * Two model versions of a procedure in one municipality, side by side: steps, hand-offs (a step followed by another
- * office's step), requirements and those the law flags, legal term, cost, fee, the citizen's burden and the measured
- * cycle time (median business days over the last twelve months, and how many cases it rests on).
+ * office's step), requirements and those the law flags, legal term, cost, fee, the citizen's burden, the measured
+ * cycle time (median business days over the last twelve months, and how many cases it rests on) and the predicted
+ * one (the sum of its steps' measured medians). A draft not yet deployed can take the second place: its cost and
+ * predicted time come from what it keeps of the version new cases start on.
  */
 @Service
 public class BeforeAfter {
@@ -35,9 +40,17 @@ public class BeforeAfter {
 		this.clock = clock;
 	}
 
-	/** One version's figures; null where there is nothing to show (not costed, not measured). */
+	/** One version's figures (version 0: a draft); null where there is nothing to show (not costed, not measured).
+	 * {@code unmeasuredSteps}: steps without a measured median, left out of the predicted time (and, in a draft,
+	 * counted at zero minutes in the cost). */
 	public record Side(int version, int steps, int handOffs, int requirements, long flagged, int termBusinessDays,
-			BigDecimal cost, BigDecimal fee, BigDecimal burdenPerCase, Double medianBusinessDays, long cases) {
+			BigDecimal cost, BigDecimal fee, BigDecimal burdenPerCase, Double medianBusinessDays, long cases,
+			Double predictedBusinessDays, List<String> unmeasuredSteps) {
+
+		public boolean draft() {
+			return version == 0;
+		}
+
 	}
 
 	public record Comparison(Procedure procedure, Side before, Side after) {
@@ -52,7 +65,9 @@ public class BeforeAfter {
 					new Row("cost", Unit.MONEY, before.cost(), after.cost()),
 					new Row("fee", Unit.MONEY, before.fee(), after.fee()),
 					new Row("burden", Unit.MONEY, before.burdenPerCase(), after.burdenPerCase()),
-					new Row("cycleTime", Unit.DAYS, days(before.medianBusinessDays()), days(after.medianBusinessDays())));
+					new Row("cycleTime", Unit.DAYS, days(before.medianBusinessDays()), days(after.medianBusinessDays())),
+					new Row("predicted", Unit.DAYS, days(before.predictedBusinessDays()),
+							days(after.predictedBusinessDays())));
 		}
 
 		private static BigDecimal number(long value) {
@@ -99,26 +114,77 @@ public class BeforeAfter {
 
 	@Transactional(readOnly = true)
 	public Comparison of(String ubigeo, Procedure procedure, int before, int after) {
-		LocalDate today = clock.today();
-		List<CycleTimes.Measures> measured = cycleTimes
-			.cases(new CycleTimes.Scope(today.minusMonths(12), today, null, ubigeo, procedure.key()), "version");
+		CycleTimes.Cases measured = cycleTimes.read(lastYear(ubigeo, procedure));
 		return new Comparison(procedure, side(ubigeo, procedure, before, measured),
 				side(ubigeo, procedure, after, measured));
 	}
 
-	private Side side(String ubigeo, Procedure procedure, int version, List<CycleTimes.Measures> measured) {
+	/**
+	 * A draft (its model not deployed yet) after the version new cases of the procedure start on in the municipality.
+	 * Its steps keep the medians measured for the same step ids in any version over the last twelve months.
+	 */
+	@Transactional(readOnly = true)
+	public Comparison ofDraft(String ubigeo, Procedure procedure, BpmnModelInstance draft) {
+		CycleTimes.Cases measured = cycleTimes.read(lastYear(ubigeo, procedure));
+		List<Integer> versions = costings.versions(ubigeo, procedure);
+		int current = versions.get(versions.size() - 1);
+		Side before = side(ubigeo, procedure, current, measured);
+		Costings.Costing base = costings.costing(ubigeo, procedure, current);
+		DraftCost.Prediction cost = DraftCost.of(base, costings.model(procedure.processKey(), ubigeo, current), draft,
+				costings.measuredMinutes(ubigeo, procedure.key(), null));
+		List<UserTask> steps = List.copyOf(draft.getModelElementsByType(UserTask.class));
+		Predicted predicted = predicted(steps, cycleTimes.steps(measured, null));
+		List<String> unmeasured = new ArrayList<>(predicted.unmeasured());
+		cost.unmeasuredSteps().stream().filter(step -> !unmeasured.contains(step)).forEach(unmeasured::add);
+		Side after = new Side(0, steps.size(), ModelShape.handOffs(steps), before.requirements(), before.flagged(),
+				before.termBusinessDays(), cost.sheet() == null ? null : cost.sheet().total(), before.fee(),
+				before.burdenPerCase(), null, 0, predicted.businessDays(), unmeasured);
+		return new Comparison(procedure, before, after);
+	}
+
+	private CycleTimes.Scope lastYear(String ubigeo, Procedure procedure) {
+		LocalDate today = clock.today();
+		return new CycleTimes.Scope(today.minusMonths(12), today, null, ubigeo, procedure.key());
+	}
+
+	private Side side(String ubigeo, Procedure procedure, int version, CycleTimes.Cases measured) {
 		Costings.Costing costing = costings.costing(ubigeo, procedure, version);
 		BpmnModelInstance model = costings.model(procedure.processKey(), ubigeo, version);
-		CycleTimes.Measures m = measured.stream()
+		List<UserTask> steps = model == null ? List.of() : List.copyOf(model.getModelElementsByType(UserTask.class));
+		CycleTimes.Measures m = measured.by("version").stream()
 			.filter(x -> x.label().equals(procedure.key() + " v" + version))
 			.findFirst().orElse(null);
-		return new Side(version, model == null ? 0 : model.getModelElementsByType(UserTask.class).size(),
-				model == null ? 0 : ModelShape.handOffs(model.getModelElementsByType(UserTask.class)), costing.procedure().requirements().size(),
+		Predicted predicted = predicted(steps, cycleTimes.steps(measured, version));
+		return new Side(version, steps.size(), ModelShape.handOffs(steps), costing.procedure().requirements().size(),
 				costing.requirements().stream().filter(f -> f.kind() != RequirementCheck.Kind.PERMITIDO).count(),
 				costing.procedure().termBusinessDays(), costing.saved() && costing.sheet() != null
 						? costing.sheet().total() : null,
 				costing.procedure().feeSoles(), costing.burden() == null ? null : costing.burden().perCase(),
-				m == null ? null : m.medianBusinessDays(), m == null ? 0 : m.count());
+				m == null ? null : m.medianBusinessDays(), m == null ? 0 : m.count(), predicted.businessDays(),
+				predicted.unmeasured());
+	}
+
+	/** The sum of the steps' measured median business days (null when none was measured) and the steps left out. */
+	private record Predicted(Double businessDays, List<String> unmeasured) {
+	}
+
+	private static Predicted predicted(List<UserTask> steps, List<CycleTimes.StepMeasures> measures) {
+		Map<String, Double> medians = new HashMap<>();
+		measures.forEach(m -> medians.put(m.activityId(), m.medianBusinessDays()));
+		double sum = 0;
+		boolean any = false;
+		List<String> unmeasured = new ArrayList<>();
+		for (UserTask step : steps) {
+			Double median = medians.get(step.getId());
+			if (median == null) {
+				unmeasured.add(step.getName() == null ? step.getId() : step.getName());
+			}
+			else {
+				sum += median;
+				any = true;
+			}
+		}
+		return new Predicted(any ? sum : null, unmeasured);
 	}
 
 }

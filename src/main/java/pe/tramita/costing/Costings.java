@@ -216,8 +216,8 @@ public class Costings {
 			.stream().mapToLong(CycleTimes.Measures::count).sum();
 	}
 
-	/** Median working minutes (claim to completion) of each step, over the last twelve months. */
-	private Map<String, BigDecimal> measuredMinutes(String ubigeo, String procedureKey, Integer version) {
+	/** Median working minutes (claim to completion) of each step, over the last twelve months (any version: null). */
+	Map<String, BigDecimal> measuredMinutes(String ubigeo, String procedureKey, Integer version) {
 		LocalDate today = clock.today();
 		Map<String, BigDecimal> minutes = new HashMap<>();
 		for (CycleTimes.StepMeasures step : cycleTimes.steps(
@@ -238,6 +238,15 @@ public class Costings {
 		List<ProcessDefinition> all = own.isEmpty() ? repositoryService.createProcessDefinitionQuery()
 			.processDefinitionKey(procedure.processKey()).withoutTenantId().list() : own;
 		return all.stream().map(ProcessDefinition::getVersion).sorted().toList();
+	}
+
+	/** The municipalities that run their own versions of the process, not the shared ones. */
+	@Transactional(readOnly = true)
+	public Set<String> withOwnVersions(String processKey) {
+		Set<String> tenants = new HashSet<>();
+		repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey).list().stream()
+			.map(ProcessDefinition::getTenantId).filter(java.util.Objects::nonNull).forEach(tenants::add);
+		return tenants;
 	}
 
 	/** The model of one version, to compare versions' steps and hand-offs. */

@@ -1,11 +1,13 @@
 package pe.tramita.modeling;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -25,6 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import pe.tramita.calendar.LegalClock;
+import pe.tramita.catalog.Procedure;
 import pe.tramita.catalog.ProcedureCatalog;
 import pe.tramita.catalog.ProcessModels;
 import pe.tramita.modeling.ModelDrafts.Draft;
@@ -58,9 +61,12 @@ class AdvisorController {
 
 	private final LegalClock clock;
 
+	private final CostedComparisons costed;
+
 	AdvisorController(ModelLibrary library, ModelDrafts drafts, ProcedureCatalog catalog, Municipalities municipalities,
 			ProcessModels processModels, MessageSource messages, ModelMigrations migrations, ModelComparison comparisons,
-			LegalClock clock) {
+			LegalClock clock, CostedComparisons costed) {
+		this.costed = costed;
 		this.messages = messages;
 		this.migrations = migrations;
 		this.comparisons = comparisons;
@@ -124,11 +130,18 @@ class AdvisorController {
 	}
 
 	@GetMapping("/asesoria/borradores/{id}")
-	String draft(@PathVariable long id, @AuthenticationPrincipal StaffUser advisor, Model model) {
+	String draft(@PathVariable long id, @RequestParam(name = "municipio", required = false) String ubigeo,
+			@AuthenticationPrincipal StaffUser advisor, Model model) {
 		Draft draft = drafts.find(id).orElseThrow(() -> new NotFoundException("draft " + id));
 		List<ModelProblem> problems = drafts.problems(draft);
+		Procedure procedure = catalog.get(draft.procedureKey());
 		model.addAttribute("draft", draft);
-		model.addAttribute("procedure", catalog.get(draft.procedureKey()));
+		model.addAttribute("procedure", procedure);
+		if (problems.isEmpty() && draft.deploymentId() == null) {
+			// a model with problems may not even be read; a deployed one is compared as a version
+			costed.ofDraft(procedure, Bpmn.readModelFromStream(new ByteArrayInputStream(draft.bytes())), ubigeo, advisor)
+				.ifPresent(choice -> model.addAttribute("costed", choice));
+		}
 		model.addAttribute("problems", problems);
 		model.addAttribute("problemIds", String.join(",", problems.stream().map(ModelProblem::elementId)
 			.filter(java.util.Objects::nonNull).distinct().toList()));
@@ -187,11 +200,15 @@ class AdvisorController {
 
 	@GetMapping("/asesoria/comparar")
 	String compare(@RequestParam(name = "de", required = false) String before,
-			@RequestParam(name = "a", required = false) String after, Model model, RedirectAttributes redirect,
-			Locale locale) {
+			@RequestParam(name = "a", required = false) String after,
+			@RequestParam(name = "municipio", required = false) String ubigeo,
+			@AuthenticationPrincipal StaffUser advisor, Model model, RedirectAttributes redirect, Locale locale) {
 		try {
 			ModelComparison.Comparison comparison = comparisons.compare(before, after, clock.today());
 			model.addAttribute("comparison", comparison);
+			costed.ofVersions(comparison.procedure(), comparison.before().definition(),
+					comparison.after().definition(), ubigeo, advisor)
+				.ifPresent(choice -> model.addAttribute("costed", choice));
 			model.addAttribute("beforeLabel", versionLabel(comparison.before().definition(), locale));
 			model.addAttribute("afterLabel", versionLabel(comparison.after().definition(), locale));
 			return "modeling/compare";
