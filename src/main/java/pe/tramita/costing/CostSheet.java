@@ -26,8 +26,10 @@ public record CostSheet(List<ActivityCost> activities, List<Line> materials, Lis
 		BigDecimal uitShare) {
 
 	/**
-	 * Minutes a position works in a month. Municipal costing sheets divide by 8 h × 30 days × 60 min; the divisor of the
-	 * methodology itself could not be confirmed (DOMAIN.md), so each costing may state its own.
+	 * Minutes a position works in a month. The sustentation sheets filed under D.S. 064-2010-PCM (municipal and
+	 * regional TUPA cost sheets, read with {@code search}) state the cost of a minute as monthly pay with benefits and
+	 * employer contributions over 8 h × 30 days × 60 min; the methodology's annex itself was not read, so each costing
+	 * may state its own.
 	 */
 	public static final int DEFAULT_MINUTES_PER_MONTH = 8 * 30 * 60;
 
