@@ -337,8 +337,7 @@ class ClusterTests {
 				crowd.failures.size(), passedOn);
 		assertThat(crowd.problems).as("no citizen saw an error").isEmpty();
 		assertThat(passedOn).as("the draining node's 502 made nginx send the GET on and leave it out").isPositive();
-		start("b");
-		nodes.get("b").secondsUntilHealthy(System.nanoTime());
+		// b stays down: the last test needs node a alone, and a restart is already tried on a after its kill
 	}
 
 	@Test
