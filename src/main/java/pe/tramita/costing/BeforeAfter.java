@@ -46,11 +46,6 @@ public class BeforeAfter {
 	public record Side(int version, int steps, int handOffs, int requirements, long flagged, int termBusinessDays,
 			BigDecimal cost, BigDecimal fee, BigDecimal burdenPerCase, Double medianBusinessDays, long cases,
 			Double predictedBusinessDays, List<String> unmeasuredSteps) {
-
-		public boolean draft() {
-			return version == 0;
-		}
-
 	}
 
 	public record Comparison(Procedure procedure, Side before, Side after) {
@@ -115,8 +110,8 @@ public class BeforeAfter {
 	@Transactional(readOnly = true)
 	public Comparison of(String ubigeo, Procedure procedure, int before, int after) {
 		CycleTimes.Cases measured = cycleTimes.read(lastYear(ubigeo, procedure));
-		return new Comparison(procedure, side(ubigeo, procedure, before, measured),
-				side(ubigeo, procedure, after, measured));
+		return new Comparison(procedure, side(costings.costing(ubigeo, procedure, before), measured),
+				side(costings.costing(ubigeo, procedure, after), measured));
 	}
 
 	/**
@@ -128,12 +123,13 @@ public class BeforeAfter {
 		CycleTimes.Cases measured = cycleTimes.read(lastYear(ubigeo, procedure));
 		List<Integer> versions = costings.versions(ubigeo, procedure);
 		int current = versions.get(versions.size() - 1);
-		Side before = side(ubigeo, procedure, current, measured);
 		Costings.Costing base = costings.costing(ubigeo, procedure, current);
+		Side before = side(base, measured);
+		List<CycleTimes.StepMeasures> anyVersion = cycleTimes.steps(measured, null);
 		DraftCost.Prediction cost = DraftCost.of(base, costings.model(procedure.processKey(), ubigeo, current), draft,
-				costings.measuredMinutes(ubigeo, procedure.key(), null));
+				Costings.medianWorkingMinutes(anyVersion));
 		List<UserTask> steps = List.copyOf(draft.getModelElementsByType(UserTask.class));
-		Predicted predicted = predicted(steps, cycleTimes.steps(measured, null));
+		Predicted predicted = predicted(steps, anyVersion);
 		List<String> unmeasured = new ArrayList<>(predicted.unmeasured());
 		cost.unmeasuredSteps().stream().filter(step -> !unmeasured.contains(step)).forEach(unmeasured::add);
 		Side after = new Side(0, steps.size(), ModelShape.handOffs(steps), before.requirements(), before.flagged(),
@@ -147,12 +143,12 @@ public class BeforeAfter {
 		return new CycleTimes.Scope(today.minusMonths(12), today, null, ubigeo, procedure.key());
 	}
 
-	private Side side(String ubigeo, Procedure procedure, int version, CycleTimes.Cases measured) {
-		Costings.Costing costing = costings.costing(ubigeo, procedure, version);
-		BpmnModelInstance model = costings.model(procedure.processKey(), ubigeo, version);
+	private Side side(Costings.Costing costing, CycleTimes.Cases measured) {
+		int version = costing.version();
+		BpmnModelInstance model = costings.model(costing.procedure().processKey(), costing.ubigeo(), version);
 		List<UserTask> steps = model == null ? List.of() : List.copyOf(model.getModelElementsByType(UserTask.class));
 		CycleTimes.Measures m = measured.by("version").stream()
-			.filter(x -> x.label().equals(procedure.key() + " v" + version))
+			.filter(x -> x.label().equals(costing.procedure().key() + " v" + version))
 			.findFirst().orElse(null);
 		Predicted predicted = predicted(steps, cycleTimes.steps(measured, version));
 		return new Side(version, steps.size(), ModelShape.handOffs(steps), costing.procedure().requirements().size(),

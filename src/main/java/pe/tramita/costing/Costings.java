@@ -216,12 +216,17 @@ public class Costings {
 			.stream().mapToLong(CycleTimes.Measures::count).sum();
 	}
 
-	/** Median working minutes (claim to completion) of each step, over the last twelve months (any version: null). */
-	Map<String, BigDecimal> measuredMinutes(String ubigeo, String procedureKey, Integer version) {
+	/** Median working minutes (claim to completion) of each step, over the last twelve months. */
+	private Map<String, BigDecimal> measuredMinutes(String ubigeo, String procedureKey, Integer version) {
 		LocalDate today = clock.today();
+		return medianWorkingMinutes(cycleTimes.steps(
+				new CycleTimes.Scope(today.minusMonths(12), today, null, ubigeo, procedureKey), version));
+	}
+
+	/** Each measured step's median working time (claim to completion) in whole minutes, by step id. */
+	static Map<String, BigDecimal> medianWorkingMinutes(List<CycleTimes.StepMeasures> steps) {
 		Map<String, BigDecimal> minutes = new HashMap<>();
-		for (CycleTimes.StepMeasures step : cycleTimes.steps(
-				new CycleTimes.Scope(today.minusMonths(12), today, null, ubigeo, procedureKey), version)) {
+		for (CycleTimes.StepMeasures step : steps) {
 			if (step.medianWorkingHours() != null) {
 				minutes.put(step.activityId(),
 						BigDecimal.valueOf(step.medianWorkingHours() * 60).setScale(0, RoundingMode.HALF_UP));
