@@ -143,6 +143,8 @@ class DraftBeforeAfterTests {
 		assertThat(row(compared, "medida-cost")).as("version 2 is not costed yet").contains("S/ 34.20", ">—<");
 		assertThat(row(compared, "medida-predicted")).contains(">4.0<", ">—<");
 		assertThat(compared).contains("/asesoria/costos/" + CALQUIS + "/" + KEY + "/informe.pdf?de=1&amp;a=2");
+		assertThat(compared).as("choosing the municipality keeps the compared versions")
+			.contains("name=\"de\" value=\"" + versions.get(0).getId() + "\"", "<option value=\"" + CALQUIS + "\" selected");
 		assertThat(page(compare, other)).as("Calquis' own versions run in no municipality of theirs")
 			.contains("Estas versiones no corren en ninguna de sus municipalidades").doesNotContain("S/ 34.20");
 	}
