@@ -22,7 +22,7 @@ import pe.tramita.catalog.Procedure;
  * Two model versions of a procedure in one municipality, side by side: steps, hand-offs (a step followed by another
  * office's step), requirements and those the law flags, legal term, cost, fee, the citizen's burden, the measured
  * cycle time (median business days over the last twelve months, and how many cases it rests on) and the predicted
- * one (the sum of its steps' measured medians). A draft not yet deployed can take the second place: its cost and
+ * one (its steps' measured medians, each weighted by how often the step ran per case, added up). A draft not yet deployed can take the second place: its cost and
  * predicted time come from what it keeps of the version new cases start on.
  */
 @Service
@@ -129,7 +129,8 @@ public class BeforeAfter {
 		DraftCost.Prediction cost = DraftCost.of(base, costings.model(procedure.processKey(), ubigeo, current), draft,
 				Costings.medianWorkingMinutes(anyVersion));
 		List<UserTask> steps = List.copyOf(draft.getModelElementsByType(UserTask.class));
-		Predicted predicted = predicted(steps, anyVersion);
+		long cases = measured.by("version").stream().mapToLong(CycleTimes.Measures::count).sum();
+		Predicted predicted = predicted(steps, anyVersion, cases);
 		List<String> unmeasured = new ArrayList<>(predicted.unmeasured());
 		cost.unmeasuredSteps().stream().filter(step -> !unmeasured.contains(step)).forEach(unmeasured::add);
 		Side after = new Side(0, steps.size(), ModelShape.handOffs(steps), before.requirements(), before.flagged(),
@@ -150,7 +151,7 @@ public class BeforeAfter {
 		CycleTimes.Measures m = measured.by("version").stream()
 			.filter(x -> x.label().equals(costing.procedure().key() + " v" + version))
 			.findFirst().orElse(null);
-		Predicted predicted = predicted(steps, cycleTimes.steps(measured, version));
+		Predicted predicted = predicted(steps, cycleTimes.steps(measured, version), m == null ? 0 : m.count());
 		return new Side(version, steps.size(), ModelShape.handOffs(steps), costing.procedure().requirements().size(),
 				costing.requirements().stream().filter(f -> f.kind() != RequirementCheck.Kind.PERMITIDO).count(),
 				costing.procedure().termBusinessDays(), costing.saved() && costing.sheet() != null
@@ -160,27 +161,30 @@ public class BeforeAfter {
 				predicted.unmeasured());
 	}
 
-	/** The sum of the steps' measured median business days (null when none was measured) and the steps left out. */
+	/** The predicted business days (null when no step was measured) and the steps left out. */
 	private record Predicted(Double businessDays, List<String> unmeasured) {
 	}
 
-	private static Predicted predicted(List<UserTask> steps, List<CycleTimes.StepMeasures> measures) {
-		Map<String, Double> medians = new HashMap<>();
-		measures.forEach(m -> medians.put(m.activityId(), m.medianBusinessDays()));
+	/**
+	 * Each step's measured median business days times the times it ran per case (a branch taken by one case in three
+	 * counts a third, a step done twice in every case counts twice), added up over the steps.
+	 */
+	private static Predicted predicted(List<UserTask> steps, List<CycleTimes.StepMeasures> measures, long cases) {
+		Map<String, CycleTimes.StepMeasures> byStep = new HashMap<>();
+		measures.forEach(m -> byStep.put(m.activityId(), m));
 		double sum = 0;
 		boolean any = false;
 		List<String> unmeasured = new ArrayList<>();
 		for (UserTask step : steps) {
-			Double median = medians.get(step.getId());
-			if (median == null) {
+			CycleTimes.StepMeasures measured = byStep.get(step.getId());
+			if (measured == null || cases == 0) {
 				unmeasured.add(step.getName() == null ? step.getId() : step.getName());
 			}
 			else {
-				sum += median;
+				sum += measured.medianBusinessDays() * measured.count() / cases;
 				any = true;
 			}
 		}
 		return new Predicted(any ? sum : null, unmeasured);
 	}
-
 }

@@ -61,6 +61,11 @@ class CostingBrowserTests extends JourneyBrowserTests {
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Costo — Licencia de Funcionamiento");
 		inaccessible.addAll(AccessibilityScan.violations(browser));
 		Browser.screenshot(browser, "k2-costeo");
+		open("/asesoria/costos/" + HUARANGO + "/licencia-funcionamiento/comparar");
+		assertThat(browser.findElements(By.cssSelector("#antes-despues tbody tr"))).hasSize(10);
+		assertThat(browser.findElements(By.cssSelector("#barras rect"))).isNotEmpty();
+		inaccessible.addAll(AccessibilityScan.violations(browser));
+		Browser.screenshot(browser, "k3-antes-despues");
 		assertThat(inaccessible).as("axe-core on the costing pages").isEmpty();
 
 		// an advisor on a phone, in the field: the costing page fits 390 px, its tables stacked as cards

@@ -31,7 +31,7 @@ import pe.tramita.support.TestTime;
 import pe.tramita.support.TramitaTest;
 
 /**
- * Two licence cases of Calquis worked at known instants in November 2026 on the municipality's own version of the
+ * Three licence cases of Calquis (one of high risk, inspected) worked at known instants in November 2026 on the municipality's own version of the
  * model, costed by hand; then a draft that moves the risk classification to a new Mesa de Partes step. The draft's
  * page predicts its cost and time from what it keeps; once deployed, the model comparison shows the same figures
  * for the municipality, and to no advisor of another one. Every expected figure was worked out by hand.
@@ -87,6 +87,16 @@ class DraftBeforeAfterTests {
 		caseClock.step(b, "reviewRequirements", mesa, at(2026, 11, 9, 9, 30), at(2026, 11, 9, 11, 0), complete);
 		caseClock.step(b, "classifyRisk", licencias, at(2026, 11, 9, 14, 0), at(2026, 11, 11, 10, 0), low);
 		caseClock.step(b, "decideLicence", gerente, at(2026, 11, 12, 9, 0), at(2026, 11, 13, 10, 0), approve);
+		// C, of high risk: review Mon 16/11 the same day (0), classify Mon → Tue 17/11 (1), inspection Tue → Thu 19/11
+		// (2), decide Thu → Fri 20/11 (1)
+		StaffUser inspector = staff.person("itse", "defensa-civil", CALQUIS);
+		Filing c = caseClock.fileLicence(CALQUIS, at(2026, 11, 16, 9, 0));
+		caseClock.step(c, "reviewRequirements", mesa, at(2026, 11, 16, 9, 30), at(2026, 11, 16, 10, 0), complete);
+		caseClock.step(c, "classifyRisk", licencias, at(2026, 11, 16, 14, 0), at(2026, 11, 17, 10, 0),
+				Map.of("nivelRiesgo", "ALTO"));
+		caseClock.step(c, "inspectSafety", inspector, at(2026, 11, 18, 9, 0), at(2026, 11, 19, 12, 0),
+				Map.of("itseFavorable", "true", "informeItse", "Cumple las condiciones de seguridad."));
+		caseClock.step(c, "decideLicence", gerente, at(2026, 11, 20, 9, 0), at(2026, 11, 20, 10, 0), approve);
 		TestTime.reset();
 
 		// positions at 0.15, 0.30 and 0.50 a minute (14,400 minutes a month)
@@ -120,12 +130,12 @@ class DraftBeforeAfterTests {
 		// are gone, 34.20 − 4.50 = 29.70
 		assertThat(row(page, "medida-cost")).contains("S/ 34.20", "S/ 29.70", "S/ -4.50");
 		assertThat(row(page, "medida-fee")).contains("S/ 120.50");
-		// medians: review (1 + 0) / 2 = 0.5, classify 2, decide (1 + 2) / 2 = 1.5; the draft keeps review and decide
-		assertThat(row(page, "medida-predicted")).contains(">4.0<", ">2.0<", ">-2.0<");
-		// both cases took Mon → Fri, 4 business days; a draft has no cases
+		// medians: review (1, 0, 0) 0, classify (2, 2, 1) 2, decide (1, 2, 1) 1, the inspection 2 in one case of
+		// three: 0 + 2 + 2/3 + 1 = 3.667; the draft keeps all but the classification: 1.667
+		assertThat(row(page, "medida-predicted")).contains(">3.7<", ">1.7<", ">-2.0<");
+		// the three cases took Mon → Fri, 4 business days; a draft has no cases
 		assertThat(row(page, "medida-cycleTime")).contains(">4.0<", ">—<");
-		assertThat(page).contains("antes: Inspección técnica de seguridad (ITSE); después: Clasificar el riesgo en "
-				+ "ventanilla, Inspección técnica de seguridad (ITSE)");
+		assertThat(page).contains("antes: —; después: Clasificar el riesgo en ventanilla.");
 
 		// another municipality's advisor asking for Calquis sees their own municipality, never Calquis' figures
 		Authentication other = staff.loginAs(staff.person("asesor", Offices.ASESOR, "061102").id());
@@ -141,7 +151,7 @@ class DraftBeforeAfterTests {
 		String compared = page(compare, login);
 		assertThat(row(compared, "medida-handOffs")).contains(">4<", ">3<", ">-1<");
 		assertThat(row(compared, "medida-cost")).as("version 2 is not costed yet").contains("S/ 34.20", ">—<");
-		assertThat(row(compared, "medida-predicted")).contains(">4.0<", ">—<");
+		assertThat(row(compared, "medida-predicted")).contains(">3.7<", ">—<");
 		assertThat(compared).contains("/asesoria/costos/" + CALQUIS + "/" + KEY + "/informe.pdf?de=1&amp;a=2");
 		assertThat(compared).as("choosing the municipality keeps the compared versions")
 			.contains("name=\"de\" value=\"" + versions.get(0).getId() + "\"", "<option value=\"" + CALQUIS + "\" selected");
