@@ -48,7 +48,9 @@ public class BeforeAfter {
 			Double predictedBusinessDays, List<String> unmeasuredSteps) {
 	}
 
-	public record Comparison(Procedure procedure, Side before, Side after) {
+	/** {@code officesWithoutPosition}: for a draft, the offices whose steps have no position in the costing it is
+	 * predicted from (then its cost is not predicted). */
+	public record Comparison(Procedure procedure, Side before, Side after, List<String> officesWithoutPosition) {
 
 		/** The figures row by row, in the order the page shows them. */
 		public List<Row> rows() {
@@ -111,7 +113,7 @@ public class BeforeAfter {
 	public Comparison of(String ubigeo, Procedure procedure, int before, int after) {
 		CycleTimes.Cases measured = cycleTimes.read(lastYear(ubigeo, procedure));
 		return new Comparison(procedure, side(costings.costing(ubigeo, procedure, before), measured),
-				side(costings.costing(ubigeo, procedure, after), measured));
+				side(costings.costing(ubigeo, procedure, after), measured), List.of());
 	}
 
 	/**
@@ -136,7 +138,7 @@ public class BeforeAfter {
 		Side after = new Side(0, steps.size(), ModelShape.handOffs(steps), before.requirements(), before.flagged(),
 				before.termBusinessDays(), cost.sheet() == null ? null : cost.sheet().total(), before.fee(),
 				before.burdenPerCase(), null, 0, predicted.businessDays(), unmeasured);
-		return new Comparison(procedure, before, after);
+		return new Comparison(procedure, before, after, cost.officesWithoutPosition());
 	}
 
 	private CycleTimes.Scope lastYear(String ubigeo, Procedure procedure) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,15 +17,16 @@ import pe.tramita.costing.CostingInputs.ActivityInput;
 
 /**
  * The cost per case a draft would have, worked out from the saved costing of the version it would replace: a step
- * the draft keeps (same id) keeps its position and minutes; a new step takes the position of the replaced version's
- * step of the same office and the minutes Tramita measured for that step id, if it ever ran; the other activities
- * (reception, notification), materials, services and overheads stay as they are.
+ * the draft keeps (same id) keeps its minutes, and its position unless the draft gives it to another office; a step
+ * of another office, or a new one, takes the position of the replaced version's steps of that office (a new step
+ * takes the minutes Tramita measured for its id, if it ever ran); the other activities (reception, notification),
+ * materials, services and overheads stay as they are.
  */
 final class DraftCost {
 
-	/** The predicted sheet (null when the base is not costed or a new step's office has no position in it) and the
-	 * new steps that have no measured minutes, which the sheet counts at zero. */
-	record Prediction(CostSheet sheet, List<String> unmeasuredSteps) {
+	/** The predicted sheet (null when the base is not costed or an office has no position in it), the new steps that
+	 * have no measured minutes (the sheet counts them at zero) and the offices without a position in the base. */
+	record Prediction(CostSheet sheet, List<String> unmeasuredSteps, List<String> officesWithoutPosition) {
 	}
 
 	private DraftCost() {
@@ -58,26 +60,28 @@ final class DraftCost {
 		}
 		List<Activity> activities = new ArrayList<>(before);
 		List<String> unmeasured = new ArrayList<>();
+		List<String> withoutPosition = new ArrayList<>();
 		for (UserTask step : draft.getModelElementsByType(UserTask.class)) {
 			UserTask kept = baseSteps.get(step.getId());
 			ActivityInput costed = kept == null ? null : byName.get(name(kept));
-			if (costed != null) {
-				activities.add(new Activity(name(step), costed.position(), costed.minutes()));
-				continue;
+			String office = step.getCamundaCandidateGroups();
+			String position = costed != null && Objects.equals(kept.getCamundaCandidateGroups(), office)
+					? costed.position() : positionOfOffice.get(office);
+			if (position == null && !withoutPosition.contains(String.valueOf(office))) {
+				withoutPosition.add(String.valueOf(office));
 			}
-			BigDecimal minutes = measuredMinutes.get(step.getId());
+			BigDecimal minutes = costed != null ? costed.minutes() : measuredMinutes.get(step.getId());
 			if (minutes == null) {
 				unmeasured.add(name(step));
 			}
-			activities.add(new Activity(name(step), positionOfOffice.get(step.getCamundaCandidateGroups()),
-					minutes == null ? BigDecimal.ZERO : minutes));
+			activities.add(new Activity(name(step), position, minutes == null ? BigDecimal.ZERO : minutes));
 		}
 		activities.addAll(after);
-		boolean priced = base.saved() && base.sheet() != null
-				&& activities.stream().allMatch(a -> a.position() != null);
+		boolean priced = base.saved() && base.sheet() != null && withoutPosition.isEmpty();
 		CostingInputs inputs = base.inputs();
 		return new Prediction(priced ? CostSheet.of(base.positions(), inputs.minutesPerMonth(), activities,
-				inputs.materials(), inputs.services(), inputs.overheads(), base.uit()) : null, unmeasured);
+				inputs.materials(), inputs.services(), inputs.overheads(), base.uit()) : null, unmeasured,
+				withoutPosition);
 	}
 
 	private static String name(UserTask step) {

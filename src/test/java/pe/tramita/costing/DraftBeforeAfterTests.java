@@ -142,6 +142,20 @@ class DraftBeforeAfterTests {
 		String theirs = page("/asesoria/borradores/" + draft + "?municipio=" + CALQUIS, other);
 		assertThat(theirs).contains("Bolívar: la versión").doesNotContain("S/ 34.20", "Calquis");
 
+		// a decision given to Licencias keeps its 12 minutes at Licencias' position in the costing (Especialista,
+		// 0.30 instead of the manager's 0.50): 34.20 − 2.40 = 31.80; given to Tesorería, which has no position there,
+		// the cost is not predicted and the page says why
+		String decision = "name=\"Resolver la solicitud\" camunda:candidateGroups=\"gerencia\"";
+		long toLicencias = drafts.upload(KEY, "licencias.bpmn", shipped.replace(decision, decision.replace("gerencia",
+				"licencias")).getBytes(StandardCharsets.UTF_8), advisor);
+		assertThat(row(page("/asesoria/borradores/" + toLicencias, login), "medida-cost")).contains("S/ 34.20",
+				"S/ 31.80", "S/ -2.40");
+		long toTreasury = drafts.upload(KEY, "tesoreria.bpmn", shipped.replace(decision, decision.replace("gerencia",
+				"tesoreria")).getBytes(StandardCharsets.UTF_8), advisor);
+		String unpriced = page("/asesoria/borradores/" + toTreasury, login);
+		assertThat(row(unpriced, "medida-cost")).contains("S/ 34.20", ">—<");
+		assertThat(unpriced).contains("ningún cargo hace los pasos de la oficina tesoreria");
+
 		// deployed for Calquis as its version 2, the model comparison shows the same figures there
 		drafts.deploy(draft, CALQUIS, advisor);
 		List<ProcessDefinition> versions = repositoryService.createProcessDefinitionQuery().processDefinitionKey(
