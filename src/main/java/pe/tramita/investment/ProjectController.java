@@ -1,0 +1,132 @@
+package pe.tramita.investment;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import pe.tramita.calendar.LegalClock;
+import pe.tramita.municipality.MunicipalityView;
+import pe.tramita.security.StaffUser;
+
+/**
+ * The staff's project pages ({@code /bandeja/proyectos}): a municipality's projects with what is late, a project's
+ * procurements with what each waits for, and, for planning and management, registering projects (from a prioritized
+ * proposal or on their own) and tying procurements to them.
+ */
+@Controller
+class ProjectController {
+
+	private final Projects projects;
+
+	private final ProjectScope scope;
+
+	private final LegalClock clock;
+
+	ProjectController(Projects projects, ProjectScope scope, LegalClock clock) {
+		this.projects = projects;
+		this.scope = scope;
+		this.clock = clock;
+	}
+
+	@GetMapping("/bandeja/proyectos")
+	String list(@RequestParam(name = "municipio", required = false) String ubigeo,
+			@RequestParam(name = "expediente", required = false) String proposalCase,
+			@AuthenticationPrincipal StaffUser staff, Model model) {
+		MunicipalityView municipality = scope.municipality(ubigeo, staff);
+		ProjectForm form = projects.proposal(municipality.ubigeo(), proposalCase)
+			.map(p -> new ProjectForm(p.name(), null, p.cost() == null ? null : p.cost().toPlainString(), null, null,
+					null, p.caseNumber()))
+			.orElse(new ProjectForm(null, null, null, null, null, null, null));
+		return list(municipality, form, List.of(), staff, model);
+	}
+
+	@PostMapping("/bandeja/proyectos")
+	String register(@RequestParam(name = "municipio", required = false) String ubigeo,
+			@ModelAttribute ProjectForm form, @AuthenticationPrincipal StaffUser staff, Model model,
+			HttpServletResponse response) {
+		MunicipalityView municipality = scope.municipality(ubigeo, staff);
+		requireEditor(staff);
+		Projects.Result result = projects.register(municipality.ubigeo(), form, staff);
+		if (result.ok()) {
+			return "redirect:/bandeja/proyectos/" + result.id();
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+		return list(municipality, form, result.problems(), staff, model);
+	}
+
+	@GetMapping("/bandeja/proyectos/{id}")
+	String project(@PathVariable long id, @AuthenticationPrincipal StaffUser staff, Model model) {
+		return project(scope.project(id, staff), List.of(), new ExternalProcurementForm(null, null, null, null, null,
+				null, null), null, staff, model);
+	}
+
+	@PostMapping("/bandeja/proyectos/{id}/contrataciones")
+	String tie(@PathVariable long id, @RequestParam(name = "expediente", required = false) String caseNumber,
+			@AuthenticationPrincipal StaffUser staff, Model model, HttpServletResponse response) {
+		Project project = scope.project(id, staff);
+		requireEditor(staff);
+		Projects.Result result = projects.tie(project, caseNumber, staff);
+		if (result.ok()) {
+			return "redirect:/bandeja/proyectos/" + id + "#contrataciones";
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+		return project(project, result.problems(), new ExternalProcurementForm(null, null, null, null, null, null, null),
+				caseNumber, staff, model);
+	}
+
+	@PostMapping("/bandeja/proyectos/{id}/externas")
+	String record(@PathVariable long id, @ModelAttribute ExternalProcurementForm form,
+			@AuthenticationPrincipal StaffUser staff, Model model, HttpServletResponse response) {
+		Project project = scope.project(id, staff);
+		requireEditor(staff);
+		Projects.Result result = projects.record(project, form, staff);
+		if (result.ok()) {
+			return "redirect:/bandeja/proyectos/" + id + "#contrataciones";
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+		return project(project, result.problems(), form, null, staff, model);
+	}
+
+	private String list(MunicipalityView municipality, ProjectForm form, List<String> problems, StaffUser staff,
+			Model model) {
+		model.addAttribute("municipality", municipality);
+		model.addAttribute("municipalities", scope.municipalitiesOf(staff));
+		model.addAttribute("projects", projects.of(municipality.ubigeo()));
+		model.addAttribute("today", clock.today());
+		model.addAttribute("form", form);
+		model.addAttribute("problems", problems);
+		model.addAttribute("mayEdit", ProjectScope.mayEdit(staff));
+		model.addAttribute("sources", FundingSource.values());
+		return "investment/projects";
+	}
+
+	private String project(Project project, List<String> problems, ExternalProcurementForm external,
+			String typedCase, StaffUser staff, Model model) {
+		model.addAttribute("project", project);
+		model.addAttribute("projectList", List.of(project));
+		model.addAttribute("today", clock.today());
+		model.addAttribute("problems", problems);
+		model.addAttribute("external", external);
+		model.addAttribute("typedCase", typedCase);
+		model.addAttribute("mayEdit", ProjectScope.mayEdit(staff));
+		return "investment/project";
+	}
+
+	private static void requireEditor(StaffUser staff) {
+		if (!ProjectScope.mayEdit(staff)) {
+			throw new AccessDeniedException("Only planning, management or administrators change projects");
+		}
+	}
+
+}

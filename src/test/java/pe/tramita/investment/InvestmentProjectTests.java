@@ -1,0 +1,258 @@
+package pe.tramita.investment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import pe.tramita.calendar.LegalClock;
+import pe.tramita.catalog.ProcedureCatalog;
+import pe.tramita.request.Expedientes;
+import pe.tramita.request.Filing;
+import pe.tramita.support.Applications;
+import pe.tramita.support.CaseSteps;
+import pe.tramita.support.Staff;
+import pe.tramita.support.TramitaTest;
+
+/**
+ * A proposal El Prado's participatory budget prioritized becomes a project; two minor purchases run in Tramita (one
+ * paid, one only certified) and a contract from the national system are tied to it. Every figure was worked out by
+ * hand; the public page, its CSV and its JSON show what the staff page shows, with no personal data; bad input is
+ * refused with its reason and saves nothing; no other municipality's staff reaches the project.
+ */
+@TramitaTest
+class InvestmentProjectTests {
+
+	static final String EL_PRADO = "061105";
+
+	static final String LLAPA = "061107";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Staff staff;
+
+	@Autowired
+	Applications applications;
+
+	@Autowired
+	CaseSteps steps;
+
+	@Autowired
+	Expedientes expedientes;
+
+	@Autowired
+	ProcedureCatalog catalog;
+
+	@Autowired
+	LegalClock clock;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void aPrioritizedProposalIsFollowedFromItsProjectToTheSolesPaidInPublic() throws Exception {
+		Filing proposal = applications.fileProposal(EL_PRADO);
+		steps.complete(proposal, "verifyAgent", Map.of("agenteInscrito", true));
+		steps.complete(proposal, "evaluateProject", Map.of("viable", true, "costoEvaluado", 195000L, "fundamento",
+				"Viable: expediente técnico con costos de mercado."));
+		steps.complete(proposal, "recordPrioritization", Map.of("priorizado", true, "puesto", 3L, "fundamento",
+				"Taller de priorización del 12 de marzo."));
+		Authentication planning = staff.login("planeamiento", EL_PRADO);
+
+		String prefilled = page("/bandeja/proyectos?expediente=" + proposal.caseNumber(), planning);
+		assertThat(prefilled).contains("value=\"Mejoramiento del pasaje peatonal Los Pinos\"", "value=\"195000.00\"",
+				"value=\"" + proposal.caseNumber() + "\"");
+
+		// a budget that does not read and an end before the start: both said, nothing saved
+		LocalDate today = clock.today();
+		MockHttpServletResponse refused = mvc.perform(register(planning, proposal.caseNumber(), "ciento mil",
+				today.minusMonths(2), today.minusMonths(3))).andReturn().getResponse();
+		assertThat(refused.getStatus()).isEqualTo(422);
+		assertThat(refused.getContentAsString()).contains("El presupuesto debe ser un monto en soles",
+				"el fin no puede ser anterior al inicio");
+		assertThat(projectsOf(EL_PRADO)).isZero();
+
+		// planned to end ten days ago: late by ten days while unpaid
+		MockHttpServletResponse saved = mvc.perform(register(planning, proposal.caseNumber(), "195,000.00",
+				today.minusMonths(3), today.minusDays(10))).andReturn().getResponse();
+		assertThat(saved.getStatus()).isEqualTo(302);
+		String project = saved.getRedirectedUrl();
+		assertThat(mvc.perform(register(planning, proposal.caseNumber(), "1000", today, today)).andReturn().getResponse()
+			.getContentAsString()).as("a proposal becomes one project").contains("ya es un proyecto");
+
+		// a purchase paid (S/ 2,280), one only certified (S/ 30,000), a contract from SEACE (S/ 150,000, contracted)
+		Filing paid = purchase(2400, "Cemento Portland tipo I, 48 bolsas");
+		steps.complete(paid, "marketSurvey", Map.of("cotizaciones", 3L, "proveedor", "Ferretería El Prado E.I.R.L.",
+				"montoCotizado", 2280L));
+		steps.complete(paid, "certifyBudget", Map.of("certificado", true, "numeroCertificacion", "CCP-0101"));
+		steps.complete(paid, "issuePurchaseOrder", Map.of("numeroOrden", "OC-2026-0007"));
+		steps.complete(paid, "confirmDelivery", Map.of("conforme", true));
+		steps.complete(paid, "pay", Map.of("comprobantePago", "CP-2026-0031"));
+		Filing certified = purchase(31000, "Adoquines de concreto, 2,000 unidades");
+		steps.complete(certified, "marketSurvey", Map.of("cotizaciones", 3L, "proveedor", "Prefabricados Norte S.A.C.",
+				"montoCotizado", 30000L));
+		steps.complete(certified, "certifyBudget", Map.of("certificado", true, "numeroCertificacion", "CCP-0102"));
+		for (Filing purchase : new Filing[] { paid, certified }) {
+			assertThat(mvc.perform(post(project + "/contrataciones").param("expediente", purchase.caseNumber())
+				.with(csrf()).with(authentication(planning))).andReturn().getResponse().getStatus()).isEqualTo(302);
+		}
+		assertThat(mvc.perform(post(project + "/contrataciones").param("expediente", paid.caseNumber()).with(csrf())
+			.with(authentication(planning))).andReturn().getResponse().getContentAsString())
+			.contains("ya está vinculada");
+		Filing elsewhere = expedientes.startInternal(LLAPA, catalog.get("contratacion-menor"), "Abastecimiento Llapa",
+				Map.of("oficinaSolicitante", "obras-privadas", "descripcion", "Arena gruesa", "especificaciones",
+						"Arena gruesa para concreto, 20 m³.", "cantidad", "20", "valorEstimado", "1500")).filing();
+		MockHttpServletResponse foreign = mvc.perform(post(project + "/contrataciones")
+			.param("expediente", elsewhere.caseNumber()).with(csrf()).with(authentication(planning))).andReturn()
+			.getResponse();
+		assertThat(foreign.getStatus()).isEqualTo(422);
+		assertThat(foreign.getContentAsString()).contains("no es una contratación menor de esta municipalidad");
+		MockHttpServletResponse skipped = mvc.perform(external(planning, project, today.minusDays(40), null,
+				today.minusDays(5))).andReturn().getResponse();
+		assertThat(skipped.getStatus()).as("paid without a contract or conformity").isEqualTo(422);
+		assertThat(skipped.getContentAsString()).contains("sin saltar ninguna");
+		assertThat(mvc.perform(external(planning, project, today.minusDays(40), today.minusDays(30), null)).andReturn()
+			.getResponse().getStatus()).isEqualTo(302);
+
+		// certified 2,280 + 30,000 + 150,000 = 182,280.00; committed 2,280 + 150,000 = 152,280.00; paid 2,280.00;
+		// executed 2,280 / 195,000 = 0.0117 (1.2 %); not all paid: under way, 10 days late
+		String day = today.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+		String staffPage = page(project, planning);
+		for (String page : new String[] { staffPage, mvc.perform(get("/m/" + EL_PRADO + "/inversiones")).andReturn()
+			.getResponse().getContentAsString() }) {
+			assertThat(row(page, "proyecto-PI-" + today.minusMonths(3).getYear() + "-001")).contains(
+					"Mejoramiento del pasaje peatonal Los Pinos", "Canon minero", "S/ 195,000.00", "S/ 182,280.00",
+					"S/ 152,280.00", "S/ 2,280.00", "1.2 %", "En ejecución", "10 días de retraso");
+			assertThat(page).contains(paid.caseNumber(), certified.caseNumber(), "LP-SM-3-2026-MDEP-1",
+					"Cemento Portland tipo I, 48 bolsas", day, "puesto 3");
+		}
+		assertThat(staffPage).as("what each case waits for").contains("Emitir la orden de compra");
+		String published = mvc.perform(get("/m/" + EL_PRADO + "/inversiones")).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(published).as("no personal data").doesNotContain("Juana Quispe", "45678912", "Ferretería El Prado");
+
+		String code = "PI-" + today.minusMonths(3).getYear() + "-001";
+		String csv = mvc.perform(get("/m/" + EL_PRADO + "/inversiones.csv")).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(csv.lines()).containsExactly(
+				"\uFEFFcodigo,nombre,fuente,anio,presupuesto,certificado,comprometido,pagado,ejecucion,estado,"
+						+ "inicio_previsto,fin_previsto,dias_de_retraso,oficina_responsable,expediente_origen,"
+						+ "puesto_prioridad,contrataciones",
+				"\"" + code + "\",\"Mejoramiento del pasaje peatonal Los Pinos\",\"CANON_MINERO\","
+						+ today.minusMonths(3).getYear() + ",195000.00,182280.00,152280.00,2280.00,0.0117,"
+						+ "\"EN_EJECUCION\",\"" + today.minusMonths(3) + "\",\"" + today.minusDays(10) + "\",10,"
+						+ "\"obras-privadas\",\"" + proposal.caseNumber() + "\",3,3");
+		mvc.perform(get("/m/" + EL_PRADO + "/inversiones.json"))
+			.andExpect(jsonPath("$.esquema").value("tramita-inversiones/1"))
+			.andExpect(jsonPath("$.proyectos[0].codigo").value(code))
+			.andExpect(jsonPath("$.proyectos[0].certificado").value(182280.00))
+			.andExpect(jsonPath("$.proyectos[0].pagado").value(2280.00))
+			.andExpect(jsonPath("$.proyectos[0].dias_de_retraso").value(10))
+			.andExpect(jsonPath("$.proyectos[0].contrataciones[0].referencia").value(paid.caseNumber()))
+			.andExpect(jsonPath("$.proyectos[0].contrataciones[0].pagado_el").value(today.toString()))
+			.andExpect(jsonPath("$.proyectos[0].contrataciones[1].comprometido_el").doesNotExist())
+			.andExpect(jsonPath("$.proyectos[0].contrataciones[2].monto").value(150000.00));
+	}
+
+	@Test
+	void noOtherMunicipalitysStaffReachesAProjectAndOnlyPlanningChangesOne() throws Exception {
+		Authentication planning = staff.login("planeamiento", LLAPA);
+		LocalDate today = clock.today();
+		MockHttpServletResponse saved = mvc.perform(post("/bandeja/proyectos").param("municipio", LLAPA)
+			.param("name", "Reservorio de agua Llapa").param("source", "FONCOMUN").param("budget", "80000")
+			.param("plannedStart", today.toString()).param("plannedEnd", today.plusMonths(6).toString())
+			.param("office", "obras-privadas").with(csrf()).with(authentication(planning))).andReturn().getResponse();
+		assertThat(saved.getStatus()).isEqualTo(302);
+		String project = saved.getRedirectedUrl();
+		int before = projectsOf(LLAPA);
+
+		Authentication outsider = staff.login("planeamiento", EL_PRADO);
+		assertThat(status(get(project).with(authentication(outsider)))).isEqualTo(404);
+		assertThat(status(get("/bandeja/proyectos").param("municipio", LLAPA).with(authentication(outsider))))
+			.isEqualTo(404);
+		assertThat(status(post(project + "/externas").param("reference", "X").param("description", "Intruso")
+			.param("amount", "10").with(csrf()).with(authentication(outsider)))).isEqualTo(404);
+		assertThat(status(post("/bandeja/proyectos").param("municipio", LLAPA).param("name", "Intruso")
+			.param("source", "FONCOMUN").param("budget", "1").param("plannedStart", today.toString())
+			.param("plannedEnd", today.toString()).param("office", "gerencia").with(csrf())
+			.with(authentication(outsider)))).isEqualTo(404);
+		Authentication clerk = staff.login("mesa-de-partes", LLAPA);
+		assertThat(status(get(project).with(authentication(clerk)))).as("staff of Llapa read it").isEqualTo(200);
+		assertThat(status(post(project + "/contrataciones").param("expediente", "x").with(csrf())
+			.with(authentication(clerk)))).as("a clerk does not change it").isEqualTo(403);
+		assertThat(status(get(project))).as("no login").isEqualTo(302);
+		assertThat(status(post(project + "/externas").param("reference", "SEACE-1").param("description", "Sin CSRF")
+			.param("amount", "10").with(authentication(planning)))).isEqualTo(403);
+		assertThat(status(get("/m/999999/inversiones"))).isEqualTo(404);
+		assertThat(projectsOf(LLAPA)).isEqualTo(before);
+		assertThat(jdbc.queryForObject("""
+				SELECT count(*) FROM tramita.project_procurement c JOIN tramita.investment_project p ON p.id = c.project_id
+				WHERE p.ubigeo = ?""", Integer.class, LLAPA)).as("nothing recorded by the refused requests").isZero();
+	}
+
+	private Filing purchase(long value, String description) {
+		return expedientes.startInternal(EL_PRADO, catalog.get("contratacion-menor"), "Obras El Prado",
+				Map.of("oficinaSolicitante", "obras-privadas", "descripcion", description, "especificaciones",
+						"Según el expediente técnico del pasaje Los Pinos.", "cantidad", "1", "valorEstimado",
+						String.valueOf(value))).filing();
+	}
+
+	private MockHttpServletRequestBuilder register(Authentication staff, String origin, String budget, LocalDate start,
+			LocalDate end) {
+		return post("/bandeja/proyectos").param("municipio", EL_PRADO).param("originCase", origin)
+			.param("name", "Mejoramiento del pasaje peatonal Los Pinos").param("source", "CANON_MINERO")
+			.param("budget", budget).param("plannedStart", start.toString()).param("plannedEnd", end.toString())
+			.param("office", "obras-privadas").with(csrf()).with(authentication(staff));
+	}
+
+	private MockHttpServletRequestBuilder external(Authentication staff, String project, LocalDate certified,
+			LocalDate committed, LocalDate paid) {
+		return post(project + "/externas").param("reference", "LP-SM-3-2026-MDEP-1")
+			.param("description", "Obra: pavimentación del pasaje Los Pinos").param("amount", "150,000.00")
+			.param("certifiedOn", text(certified)).param("committedOn", text(committed)).param("conformityOn", "")
+			.param("paidOn", text(paid)).with(csrf()).with(authentication(staff));
+	}
+
+	private static String text(LocalDate date) {
+		return date == null ? "" : date.toString();
+	}
+
+	private String page(String path, Authentication login) throws Exception {
+		MockHttpServletResponse response = mvc.perform(get(path).with(authentication(login))).andReturn().getResponse();
+		assertThat(response.getStatus()).as(path).isEqualTo(200);
+		return response.getContentAsString();
+	}
+
+	private int status(MockHttpServletRequestBuilder request) throws Exception {
+		return mvc.perform(request).andReturn().getResponse().getStatus();
+	}
+
+	private int projectsOf(String ubigeo) {
+		return jdbc.queryForObject("SELECT count(*) FROM tramita.investment_project WHERE ubigeo = ?", Integer.class,
+				ubigeo);
+	}
+
+	private static String row(String page, String id) {
+		int start = page.indexOf("id=\"" + id + "\"");
+		assertThat(start).as(id).isPositive();
+		return page.substring(start, page.indexOf("</tr>", start));
+	}
+
+}
