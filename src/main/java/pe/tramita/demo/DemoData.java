@@ -2,6 +2,7 @@ package pe.tramita.demo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import pe.tramita.catalog.Procedure;
 import pe.tramita.catalog.ProcedureCatalog;
 import pe.tramita.certificate.Certificates;
 import pe.tramita.costing.Costings;
+import pe.tramita.investment.Projects;
 import pe.tramita.municipality.Municipalities;
 import pe.tramita.municipality.PublicService;
 import pe.tramita.request.ApplicantForm;
@@ -96,6 +98,8 @@ class DemoData {
 
 	private final DemoTime time;
 
+	private final DemoInvestments investments;
+
 	private final int historyWeeks;
 
 	private int applicants;
@@ -105,7 +109,8 @@ class DemoData {
 	DemoData(IdentityService identityService, TaskService taskService, ManagementService managementService,
 			Expedientes expedientes, ProcedureCatalog catalog, Certificates certificates, DemoNotReadyYet notReadyYet,
 			Municipalities municipalities, DemoTime time, BusinessCalendar calendar, RepositoryService repositoryService,
-			Costings costings, @Value("${tramita.demo.history-weeks:52}") int historyWeeks) {
+			Costings costings, Projects projects, @Value("${tramita.demo.history-weeks:52}") int historyWeeks) {
+		this.investments = new DemoInvestments(expedientes, catalog, taskService, projects);
 		this.history = new DemoHistory(time, expedientes, taskService, calendar, catalog);
 		this.redesign = new DemoRedesign(repositoryService, costings);
 		this.time = time;
@@ -258,6 +263,7 @@ class DemoData {
 				"Tiene razón: la copia del DNI no es exigible. Se instruyó al personal de ventanilla.", "medidas",
 				"Capacitación al personal de Mesa de Partes."));
 		informationRequests();
+		investments.create(CAJAMARCA, LocalDate.now(time));
 	}
 
 	private void informationRequests() {

@@ -343,8 +343,13 @@ class DemoHistory {
 	}
 
 	static UploadedFile declaration() {
+		return document("declaracion-itse", "declaracion-jurada.pdf");
+	}
+
+	/** A blank one-page PDF as the requirement's upload. */
+	static UploadedFile document(String requirement, String fileName) {
 		byte[] pdf = samplePdf();
-		return new UploadedFile("declaracion-itse", "declaracion-jurada.pdf", FileKind.PDF, pdf, Documents.sha256(pdf));
+		return new UploadedFile(requirement, fileName, FileKind.PDF, pdf, Documents.sha256(pdf));
 	}
 
 	private static byte[] samplePdf() {
