@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import pe.tramita.catalog.Procedure;
+import pe.tramita.municipality.DistrictMap;
 import pe.tramita.web.Formats;
 
 /** The advisor's view of one procedure across the region's 127 municipalities: the map and the table. */
@@ -21,7 +22,7 @@ class RegionController {
 
 	private final Region region;
 
-	private final RegionMap map;
+	private final DistrictMap map;
 
 	private final AdvisorScope scope;
 
@@ -29,7 +30,7 @@ class RegionController {
 
 	private final Formats formats;
 
-	RegionController(Region region, RegionMap map, AdvisorScope scope, MessageSource messages, Formats formats) {
+	RegionController(Region region, DistrictMap map, AdvisorScope scope, MessageSource messages, Formats formats) {
 		this.region = region;
 		this.map = map;
 		this.scope = scope;

@@ -65,6 +65,13 @@ public class Projects {
 				Projects::project, ubigeo));
 	}
 
+	/** Every municipality's projects (the region view), by municipality and code. */
+	@Transactional(readOnly = true)
+	public List<Project> all() {
+		return withProcurements(jdbc.query("SELECT * FROM tramita.investment_project ORDER BY ubigeo, code",
+				Projects::project));
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Project> find(long id) {
 		return withProcurements(jdbc.query("SELECT * FROM tramita.investment_project WHERE id = ?", Projects::project, id))

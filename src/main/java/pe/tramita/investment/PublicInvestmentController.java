@@ -1,8 +1,13 @@
 package pe.tramita.investment;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -13,13 +18,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import pe.tramita.calendar.LegalClock;
+import pe.tramita.municipality.DistrictMap;
 import pe.tramita.municipality.Municipalities;
 import pe.tramita.municipality.MunicipalityView;
+import pe.tramita.web.Formats;
 import pe.tramita.web.NotFoundException;
 
 /**
  * A municipality's projects in public, without login or personal data: each with its status, amounts, procurements
- * and their dates, and the delay against plan; the same as CSV and JSON.
+ * and their dates, and the delay against plan; the same as CSV and JSON; and the region's municipalities side by side.
  */
 @Controller
 class PublicInvestmentController {
@@ -30,10 +37,43 @@ class PublicInvestmentController {
 
 	private final LegalClock clock;
 
-	PublicInvestmentController(Projects projects, Municipalities municipalities, LegalClock clock) {
+	private final InvestmentRegion region;
+
+	private final DistrictMap map;
+
+	private final MessageSource messages;
+
+	private final Formats formats;
+
+	PublicInvestmentController(Projects projects, Municipalities municipalities, LegalClock clock,
+			InvestmentRegion region, DistrictMap map, MessageSource messages, Formats formats) {
+		this.region = region;
+		this.map = map;
+		this.messages = messages;
+		this.formats = formats;
 		this.projects = projects;
 		this.municipalities = municipalities;
 		this.clock = clock;
+	}
+
+	/** The region: every municipality's share executed, as a table and a map of the districts. */
+	@GetMapping("/inversiones")
+	String region(Model model) {
+		List<InvestmentRegion.Line> lines = region.lines();
+		Locale locale = LocaleContextHolder.getLocale();
+		Map<String, String> shades = new HashMap<>();
+		Map<String, String> labels = new HashMap<>();
+		for (InvestmentRegion.Line line : lines) {
+			String ubigeo = line.municipality().ubigeo();
+			shades.put(ubigeo, "shade-" + line.shade());
+			labels.put(ubigeo, line.executed() == null
+					? messages.getMessage("investment.region.none", new Object[] { line.municipality().name() }, locale)
+					: messages.getMessage("investment.region.district", new Object[] { line.municipality().name(),
+							formats.percent(line.executed().doubleValue()), line.projects() }, locale));
+		}
+		model.addAttribute("lines", lines);
+		model.addAttribute("svg", map.svg(messages.getMessage("investment.region.mapTitle", null, locale), shades, labels));
+		return "investment/region";
 	}
 
 	@GetMapping("/m/{ubigeo}/inversiones")

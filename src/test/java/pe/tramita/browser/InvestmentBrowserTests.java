@@ -15,8 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import pe.tramita.calendar.LegalClock;
 
 /**
- * Planning registers a project in the browser, with a mistake first; the project's page and the public investments
- * page show it, pass axe-core and fit a 390 px phone.
+ * Planning registers a project in the browser, with a mistake first; the project's page, the public investments
+ * page and the region's map show it and pass axe-core, the public pages on a 390 px phone.
  */
 class InvestmentBrowserTests extends JourneyBrowserTests {
 
@@ -58,6 +58,10 @@ class InvestmentBrowserTests extends JourneyBrowserTests {
 			.as("no sideways scrolling at 390 px").isLessThanOrEqualTo(0);
 		inaccessible.addAll(AccessibilityScan.violations(browser));
 		Browser.screenshot(browser, "p2-inversiones-390");
+		open("/inversiones");
+		assertThat(browser.findElements(By.cssSelector("#mapa path"))).hasSize(127);
+		inaccessible.addAll(AccessibilityScan.violations(browser));
+		Browser.screenshot(browser, "p3-inversiones-region-390");
 		assertThat(inaccessible).as("axe-core on the project and investments pages").isEmpty();
 	}
 

@@ -169,6 +169,24 @@ class InvestmentProjectTests {
 			.andExpect(jsonPath("$.proyectos[0].contrataciones[0].pagado_el").value(today.toString()))
 			.andExpect(jsonPath("$.proyectos[0].contrataciones[1].comprometido_el").doesNotExist())
 			.andExpect(jsonPath("$.proyectos[0].contrataciones[2].monto").value(150000.00));
+
+		// the region: El Prado paid 1.2 % of its projects' budget, the lowest class on the map; every district drawn
+		String region = mvc.perform(get("/inversiones")).andReturn().getResponse().getContentAsString();
+		assertThat(region.split("<path ", -1)).as("a path per district").hasSize(128);
+		assertThat(region.split("<tr data-ubigeo=", -1)).as("a row per municipality").hasSize(128);
+		assertThat(region).contains("data-ubigeo=\"" + EL_PRADO + "\" class=\"shade-1\"");
+		assertThat(row(region.replace("data-ubigeo=\"" + EL_PRADO + "\">", "id=\"el-prado\">"), "el-prado"))
+			.contains("S/ 195,000.00", "S/ 182,280.00", "S/ 2,280.00", "1.2 %");
+
+		// the second purchase ordered, received and paid: committed 182,280.00, paid 2,280 + 30,000 = 32,280.00,
+		// executed 32,280 / 195,000 = 0.1655; the SEACE contract is still unpaid, so the project is under way
+		steps.complete(certified, "issuePurchaseOrder", Map.of("numeroOrden", "OC-2026-0008"));
+		steps.complete(certified, "confirmDelivery", Map.of("conforme", true));
+		steps.complete(certified, "pay", Map.of("comprobantePago", "CP-2026-0032"));
+		assertThat(mvc.perform(get("/m/" + EL_PRADO + "/inversiones.csv")).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8).lines().toList().get(1))
+			.contains(",195000.00,182280.00,182280.00,32280.00,0.1655,\"EN_EJECUCION\",");
+		assertThat(row(page(project, planning), "proyecto-" + code)).contains("S/ 32,280.00", "En ejecución");
 	}
 
 	@Test

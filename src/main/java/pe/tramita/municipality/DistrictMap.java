@@ -1,4 +1,4 @@
-package pe.tramita.costing;
+package pe.tramita.municipality;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * latitude, which at 5–8° south is as good as any for a region this size. No tile, no script, no other host.
  */
 @Component
-public class RegionMap {
+public class DistrictMap {
 
 	static final String FILE = "/map/cajamarca-districts.geojson";
 
@@ -34,9 +34,9 @@ public class RegionMap {
 
 	private final double height;
 
-	RegionMap(ObjectMapper json) throws IOException {
+	DistrictMap(ObjectMapper json) throws IOException {
 		JsonNode features;
-		try (InputStream in = RegionMap.class.getResourceAsStream(FILE)) {
+		try (InputStream in = DistrictMap.class.getResourceAsStream(FILE)) {
 			features = json.readTree(in).get("features");
 		}
 		double minLon = Double.MAX_VALUE, maxLon = -Double.MAX_VALUE, minLat = Double.MAX_VALUE, maxLat = -Double.MAX_VALUE;
