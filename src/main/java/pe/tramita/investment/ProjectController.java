@@ -1,7 +1,11 @@
 package pe.tramita.investment;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,6 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -33,7 +38,16 @@ class ProjectController {
 
 	private final LegalClock clock;
 
-	ProjectController(Projects projects, ProjectScope scope, LegalClock clock) {
+	private final BudgetExecution execution;
+
+	private final MessageSource messages;
+
+	static final long MAX_FILE_BYTES = 64 * 1024;
+
+	ProjectController(Projects projects, ProjectScope scope, LegalClock clock, BudgetExecution execution,
+			MessageSource messages) {
+		this.execution = execution;
+		this.messages = messages;
 		this.projects = projects;
 		this.scope = scope;
 		this.clock = clock;
@@ -41,6 +55,7 @@ class ProjectController {
 
 	@GetMapping("/bandeja/proyectos")
 	String list(@RequestParam(name = "municipio", required = false) String ubigeo,
+			@RequestParam(name = "anio", required = false) Integer year,
 			@RequestParam(name = "expediente", required = false) String proposalCase,
 			@AuthenticationPrincipal StaffUser staff, Model model) {
 		MunicipalityView municipality = scope.municipality(ubigeo, staff);
@@ -48,7 +63,7 @@ class ProjectController {
 			.map(p -> new ProjectForm(p.name(), null, p.cost() == null ? null : p.cost().toPlainString(), null, null,
 					null, p.caseNumber()))
 			.orElse(new ProjectForm(null, null, null, null, null, null, null));
-		return list(municipality, form, List.of(), staff, model);
+		return list(municipality, execution.year(year), form, List.of(), staff, model);
 	}
 
 	@PostMapping("/bandeja/proyectos")
@@ -62,7 +77,38 @@ class ProjectController {
 			return "redirect:/bandeja/proyectos/" + result.id();
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-		return list(municipality, form, result.problems(), staff, model);
+		return list(municipality, execution.year(null), form, result.problems(), staff, model);
+	}
+
+	/** An administrator imports the year's execution from the official accounts, all or nothing. */
+	@PostMapping("/bandeja/proyectos/ejecucion")
+	String importExecution(@RequestParam(name = "municipio", required = false) String ubigeo,
+			@RequestParam(name = "anio", required = false) Integer year,
+			@RequestParam(name = "archivo", required = false) MultipartFile file,
+			@AuthenticationPrincipal StaffUser staff, Model model, HttpServletResponse response, Locale locale)
+			throws IOException {
+		MunicipalityView municipality = scope.municipality(ubigeo, staff);
+		if (!staff.isAdmin()) {
+			throw new AccessDeniedException("Only administrators import the official execution");
+		}
+		int shown = execution.year(year);
+		List<String> problems;
+		if (file == null || file.isEmpty() || file.getSize() > MAX_FILE_BYTES) {
+			problems = List.of(messages.getMessage("investment.execution.file", null, locale));
+		}
+		else {
+			problems = execution.importFile(municipality.ubigeo(), shown,
+					new String(file.getBytes(), StandardCharsets.UTF_8), staff).stream()
+				.map(p -> messages.getMessage(p.messageKey(), new Object[] { p.line() }, locale))
+				.toList();
+		}
+		if (problems.isEmpty()) {
+			return "redirect:/bandeja/proyectos?municipio=" + municipality.ubigeo() + "&anio=" + shown + "#ejecucion";
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+		model.addAttribute("executionProblems", problems);
+		return list(municipality, shown, new ProjectForm(null, null, null, null, null, null, null), List.of(), staff,
+				model);
 	}
 
 	@GetMapping("/bandeja/proyectos/{id}")
@@ -98,9 +144,12 @@ class ProjectController {
 		return project(project, result.problems(), form, null, staff, model);
 	}
 
-	private String list(MunicipalityView municipality, ProjectForm form, List<String> problems, StaffUser staff,
-			Model model) {
+	private String list(MunicipalityView municipality, int year, ProjectForm form, List<String> problems,
+			StaffUser staff, Model model) {
 		model.addAttribute("municipality", municipality);
+		model.addAttribute("year", year);
+		model.addAttribute("execution", execution.of(municipality.ubigeo(), year));
+		model.addAttribute("isAdmin", staff.isAdmin());
 		model.addAttribute("municipalities", scope.municipalitiesOf(staff));
 		model.addAttribute("projects", projects.of(municipality.ubigeo()));
 		model.addAttribute("today", clock.today());

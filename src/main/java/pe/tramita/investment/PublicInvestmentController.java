@@ -16,6 +16,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.municipality.DistrictMap;
@@ -45,8 +46,12 @@ class PublicInvestmentController {
 
 	private final Formats formats;
 
+	private final BudgetExecution execution;
+
 	PublicInvestmentController(Projects projects, Municipalities municipalities, LegalClock clock,
-			InvestmentRegion region, DistrictMap map, MessageSource messages, Formats formats) {
+			InvestmentRegion region, DistrictMap map, MessageSource messages, Formats formats,
+			BudgetExecution execution) {
+		this.execution = execution;
 		this.region = region;
 		this.map = map;
 		this.messages = messages;
@@ -77,10 +82,14 @@ class PublicInvestmentController {
 	}
 
 	@GetMapping("/m/{ubigeo}/inversiones")
-	String page(@PathVariable String ubigeo, Model model) {
+	String page(@PathVariable String ubigeo, @RequestParam(name = "anio", required = false) Integer asked,
+			Model model) {
+		int year = execution.year(asked);
 		model.addAttribute("municipality", municipality(ubigeo));
 		model.addAttribute("projects", projects.of(ubigeo));
 		model.addAttribute("today", clock.today());
+		model.addAttribute("year", year);
+		model.addAttribute("execution", execution.of(ubigeo, year));
 		return "investment/public";
 	}
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -223,6 +225,72 @@ class InvestmentProjectTests {
 		assertThat(jdbc.queryForObject("""
 				SELECT count(*) FROM tramita.project_procurement c JOIN tramita.investment_project p ON p.id = c.project_id
 				WHERE p.ubigeo = ?""", Integer.class, LLAPA)).as("nothing recorded by the refused requests").isZero();
+	}
+
+	@Test
+	void theOfficialExecutionIsImportedAllOrNothingAndShownBesideTheProjectsMonthByMonth() throws Exception {
+		String nanchoc = "061108";
+		int year = clock.today().getYear() - 1;
+		Authentication planning = staff.login("planeamiento", nanchoc);
+		String project = mvc.perform(post("/bandeja/proyectos").param("municipio", nanchoc)
+			.param("name", "Canal de riego Nanchoc").param("source", "CANON_MINERO").param("budget", "100000")
+			.param("plannedStart", year + "-01-10").param("plannedEnd", year + "-12-20").param("office", "obras-privadas")
+			.with(csrf()).with(authentication(planning))).andReturn().getResponse().getRedirectedUrl();
+		// S/ 40,000: certified in January, contracted in February, conforming and paid in March
+		assertThat(mvc.perform(post(project + "/externas").param("reference", "AS-SM-1-" + year + "-MDN-1")
+			.param("description", "Obra: canal de riego").param("amount", "40000").param("certifiedOn", year + "-01-15")
+			.param("committedOn", year + "-02-10").param("conformityOn", year + "-03-01").param("paidOn", year + "-03-05")
+			.with(csrf()).with(authentication(planning))).andReturn().getResponse().getStatus()).isEqualTo(302);
+
+		Authentication admin = staff.login(pe.tramita.security.Offices.ADMIN, nanchoc);
+		MockHttpServletResponse refused = mvc.perform(execution(admin, nanchoc, year, """
+				mes;presupuesto;certificado;comprometido;pagado
+				1;500,000.00;100000;50000;0
+				2;500000;doscientos;100000;20000
+				3;500000;150000;200000;50000
+				""")).andReturn().getResponse();
+		assertThat(refused.getStatus()).isEqualTo(422);
+		assertThat(refused.getContentAsString()).contains("Línea 3: el mes debe ser de 1 a 12",
+				"Línea 4: lo comprometido no puede pasar de lo certificado");
+		assertThat(executionRows(nanchoc)).as("all or nothing").isZero();
+		assertThat(mvc.perform(execution(planning, nanchoc, year, "1;1;1;1;1")).andReturn().getResponse().getStatus())
+			.as("administrators only").isEqualTo(403);
+		assertThat(mvc.perform(execution(staff.login("planeamiento", EL_PRADO), nanchoc, year, "1;1;1;1;1"))
+			.andReturn().getResponse().getStatus()).as("staff of another municipality").isEqualTo(404);
+
+		assertThat(mvc.perform(execution(admin, nanchoc, year, """
+				mes;presupuesto;certificado;comprometido;pagado
+				1;500,000.00;100000;50000;0
+				2;500000;180000;120000;20000
+				3;520000;250000;200000;90000
+				""")).andReturn().getResponse().getStatus()).isEqualTo(302);
+		// March: SIAF 90,000 / 520,000 = 17.3 %; the project's 40,000 certified, contracted and paid of 100,000 = 40 %
+		// January: SIAF 0 paid; the project's 40,000 certified only
+		for (String page : new String[] { page("/bandeja/proyectos?municipio=" + nanchoc + "&anio=" + year, planning),
+				mvc.perform(get("/m/" + nanchoc + "/inversiones").param("anio", String.valueOf(year))).andReturn()
+					.getResponse().getContentAsString() }) {
+			assertThat(row(page, "mes-3")).contains("S/ 520,000.00", "S/ 90,000.00", "17.3 %", "S/ 100,000.00",
+					"S/ 40,000.00", "40.0 %");
+			assertThat(row(page, "mes-1")).contains("S/ 500,000.00", "0.0 %", "S/ 40,000.00", "S/ 0.00");
+			assertThat(row(page, "mes-12")).contains("—", "S/ 40,000.00", "40.0 %");
+		}
+		// a month imported again is replaced
+		assertThat(mvc.perform(execution(admin, nanchoc, year, "3;520000;250000;200000;104000")).andReturn()
+			.getResponse().getStatus()).isEqualTo(302);
+		assertThat(executionRows(nanchoc)).isEqualTo(3);
+		assertThat(row(page("/bandeja/proyectos?municipio=" + nanchoc + "&anio=" + year, planning), "mes-3"))
+			.contains("S/ 104,000.00", "20.0 %");
+	}
+
+	private MockHttpServletRequestBuilder execution(Authentication who, String ubigeo, int year, String file) {
+		return multipart("/bandeja/proyectos/ejecucion").file(new MockMultipartFile("archivo", "ejecucion.csv",
+				"text/csv", file.getBytes(StandardCharsets.UTF_8))).param("municipio", ubigeo)
+			.param("anio", String.valueOf(year)).with(csrf()).with(authentication(who));
+	}
+
+	private int executionRows(String ubigeo) {
+		return jdbc.queryForObject("SELECT count(*) FROM tramita.budget_execution WHERE ubigeo = ?", Integer.class,
+				ubigeo);
 	}
 
 	private Filing purchase(long value, String description) {
