@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.municipality.MunicipalityView;
 import pe.tramita.security.StaffUser;
+import pe.tramita.web.NotFoundException;
 
 /**
  * The staff's project pages ({@code /bandeja/proyectos}): a municipality's projects with what is late, a project's
@@ -44,8 +45,11 @@ class ProjectController {
 
 	static final long MAX_FILE_BYTES = 64 * 1024;
 
+	private final ProjectDocuments documents;
+
 	ProjectController(Projects projects, ProjectScope scope, LegalClock clock, BudgetExecution execution,
-			MessageSource messages) {
+			MessageSource messages, ProjectDocuments documents) {
+		this.documents = documents;
 		this.execution = execution;
 		this.messages = messages;
 		this.projects = projects;
@@ -131,6 +135,17 @@ class ProjectController {
 				caseNumber, staff, model);
 	}
 
+	/** Publishes a document of a tied case (the conformity's photos, its act) on the project's public page. */
+	@PostMapping("/bandeja/proyectos/{id}/documentos/{documentId}/publicar")
+	String publish(@PathVariable long id, @PathVariable long documentId, @AuthenticationPrincipal StaffUser staff) {
+		Project project = scope.project(id, staff);
+		requireEditor(staff);
+		if (!documents.publish(project, documentId, staff)) {
+			throw new NotFoundException("document " + documentId + " of project " + id);
+		}
+		return "redirect:/bandeja/proyectos/" + id + "#documentos";
+	}
+
 	@PostMapping("/bandeja/proyectos/{id}/externas")
 	String record(@PathVariable long id, @ModelAttribute ExternalProcurementForm form,
 			@AuthenticationPrincipal StaffUser staff, Model model, HttpServletResponse response) {
@@ -164,6 +179,7 @@ class ProjectController {
 			String typedCase, StaffUser staff, Model model) {
 		model.addAttribute("project", project);
 		model.addAttribute("projectList", List.of(project));
+		model.addAttribute("documents", documents.of(project));
 		model.addAttribute("today", clock.today());
 		model.addAttribute("problems", problems);
 		model.addAttribute("external", external);

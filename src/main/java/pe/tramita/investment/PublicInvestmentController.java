@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import pe.tramita.calendar.LegalClock;
+import pe.tramita.document.Documents;
 import pe.tramita.municipality.DistrictMap;
 import pe.tramita.municipality.Municipalities;
 import pe.tramita.municipality.MunicipalityView;
@@ -48,10 +49,13 @@ class PublicInvestmentController {
 
 	private final BudgetExecution execution;
 
+	private final ProjectDocuments documents;
+
 	PublicInvestmentController(Projects projects, Municipalities municipalities, LegalClock clock,
 			InvestmentRegion region, DistrictMap map, MessageSource messages, Formats formats,
-			BudgetExecution execution) {
+			BudgetExecution execution, ProjectDocuments documents) {
 		this.execution = execution;
+		this.documents = documents;
 		this.region = region;
 		this.map = map;
 		this.messages = messages;
@@ -86,11 +90,30 @@ class PublicInvestmentController {
 			Model model) {
 		int year = execution.year(asked);
 		model.addAttribute("municipality", municipality(ubigeo));
-		model.addAttribute("projects", projects.of(ubigeo));
+		List<Project> all = projects.of(ubigeo);
+		model.addAttribute("projects", all);
+		model.addAttribute("published", all.stream().collect(java.util.stream.Collectors.toMap(Project::code,
+				documents::publishedOf)));
 		model.addAttribute("today", clock.today());
 		model.addAttribute("year", year);
 		model.addAttribute("execution", execution.of(ubigeo, year));
 		return "investment/public";
+	}
+
+	/** A document the office published for the project: served as a download, never rendered on this site. */
+	@GetMapping("/m/{ubigeo}/inversiones/{code}/documentos/{documentId}")
+	ResponseEntity<byte[]> document(@PathVariable String ubigeo, @PathVariable String code,
+			@PathVariable long documentId) {
+		Project project = projects.of(ubigeo).stream().filter(p -> p.code().equals(code)).findFirst()
+			.orElseThrow(() -> new NotFoundException("project " + code));
+		Documents.DocumentContent content = documents.content(project, documentId)
+			.orElseThrow(() -> new NotFoundException("document " + documentId));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(content.document().contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(content.document().fileName(), StandardCharsets.UTF_8)
+						.build().toString())
+			.body(content.content());
 	}
 
 	@GetMapping("/m/{ubigeo}/inversiones.csv")

@@ -48,7 +48,7 @@ class TableOwnershipTests {
 			Map.entry("office_scope", "office"),
 			Map.entry("cost_position", "costing"), Map.entry("costing", "costing"),
 			Map.entry("investment_project", "investment"), Map.entry("project_procurement", "investment"),
-			Map.entry("budget_execution", "investment"),
+			Map.entry("budget_execution", "investment"), Map.entry("project_publication", "investment"),
 			Map.entry("shedlock", "database"), Map.entry("cache_generation", "database"),
 			// Spring Modulith's event publication registry and Spring Session's tables: the frameworks', no module's
 			// SQL names them

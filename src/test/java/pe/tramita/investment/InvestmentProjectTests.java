@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -23,11 +24,15 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import pe.tramita.calendar.LegalClock;
+import pe.tramita.document.Documents;
+import pe.tramita.document.FileKind;
+import pe.tramita.document.UploadedFile;
 import pe.tramita.catalog.ProcedureCatalog;
 import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
 import pe.tramita.support.Applications;
 import pe.tramita.support.CaseSteps;
+import pe.tramita.support.SampleFiles;
 import pe.tramita.support.Staff;
 import pe.tramita.support.TramitaTest;
 
@@ -67,6 +72,9 @@ class InvestmentProjectTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Documents documents;
 
 	@Test
 	void aPrioritizedProposalIsFollowedFromItsProjectToTheSolesPaidInPublic() throws Exception {
@@ -189,6 +197,30 @@ class InvestmentProjectTests {
 			.getContentAsString(StandardCharsets.UTF_8).lines().toList().get(1))
 			.contains(",195000.00,182280.00,182280.00,32280.00,0.1655,\"EN_EJECUCION\",");
 		assertThat(row(page(project, planning), "proyecto-" + code)).contains("S/ 32,280.00", "En ejecución");
+
+		// the conformity's act, attached to the paid purchase, is public only once the office publishes it
+		byte[] pdf = SampleFiles.pdf();
+		long act = documents.store(applications.caseId(paid), EL_PRADO, new UploadedFile("conformidad",
+				"acta-conformidad.pdf", FileKind.PDF, pdf, Documents.sha256(pdf)), Instant.now(), "t.obras").id();
+		long foreignDocument = documents.store(applications.caseId(elsewhere), LLAPA, new UploadedFile("conformidad",
+				"acta-llapa.pdf", FileKind.PDF, pdf, Documents.sha256(pdf)), Instant.now(), "t.obras").id();
+		String download = "/m/" + EL_PRADO + "/inversiones/" + code + "/documentos/" + act;
+		assertThat(status(get(download))).as("not published yet").isEqualTo(404);
+		assertThat(page(project, planning)).contains("acta-conformidad.pdf", "Publicar en la página pública");
+		assertThat(status(post(project + "/documentos/" + foreignDocument + "/publicar").with(csrf())
+			.with(authentication(planning)))).as("a document of a case not tied to the project").isEqualTo(404);
+		assertThat(status(post(project + "/documentos/" + act + "/publicar").with(csrf())
+			.with(authentication(staff.login("planeamiento", LLAPA))))).as("another municipality's staff").isEqualTo(404);
+		assertThat(status(post(project + "/documentos/" + act + "/publicar").with(csrf())
+			.with(authentication(planning)))).isEqualTo(302);
+		MockHttpServletResponse served = mvc.perform(get(download)).andReturn().getResponse();
+		assertThat(served.getStatus()).isEqualTo(200);
+		assertThat(new String(served.getContentAsByteArray(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		assertThat(served.getHeader("Content-Disposition")).startsWith("attachment");
+		assertThat(mvc.perform(get("/m/" + EL_PRADO + "/inversiones")).andReturn().getResponse().getContentAsString())
+			.contains("acta-conformidad.pdf").doesNotContain("acta-llapa.pdf");
+		assertThat(status(get("/m/" + LLAPA + "/inversiones/" + code + "/documentos/" + act)))
+			.as("under another municipality").isEqualTo(404);
 	}
 
 	@Test
