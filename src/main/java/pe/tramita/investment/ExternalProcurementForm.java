@@ -11,6 +11,9 @@ import java.util.List;
 public record ExternalProcurementForm(String reference, String description, String amount, String certifiedOn,
 		String committedOn, String conformityOn, String paidOn) {
 
+	/** Nothing typed yet. */
+	static final ExternalProcurementForm EMPTY = new ExternalProcurementForm(null, null, null, null, null, null, null);
+
 	List<String> problems() {
 		List<String> problems = new ArrayList<>();
 		if (reference == null || reference.isBlank() || reference.strip().length() > 60) {

@@ -33,6 +33,8 @@ import pe.tramita.web.NotFoundException;
 @Controller
 class ProjectController {
 
+	static final long MAX_FILE_BYTES = 64 * 1024;
+
 	private final Projects projects;
 
 	private final ProjectScope scope;
@@ -42,8 +44,6 @@ class ProjectController {
 	private final BudgetExecution execution;
 
 	private final MessageSource messages;
-
-	static final long MAX_FILE_BYTES = 64 * 1024;
 
 	private final ProjectDocuments documents;
 
@@ -66,7 +66,7 @@ class ProjectController {
 		ProjectForm form = projects.proposal(municipality.ubigeo(), proposalCase)
 			.map(p -> new ProjectForm(p.name(), null, p.cost() == null ? null : p.cost().toPlainString(), null, null,
 					null, p.caseNumber()))
-			.orElse(new ProjectForm(null, null, null, null, null, null, null));
+			.orElse(ProjectForm.EMPTY);
 		return list(municipality, execution.year(year), form, List.of(), staff, model);
 	}
 
@@ -111,14 +111,13 @@ class ProjectController {
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 		model.addAttribute("executionProblems", problems);
-		return list(municipality, shown, new ProjectForm(null, null, null, null, null, null, null), List.of(), staff,
+		return list(municipality, shown, ProjectForm.EMPTY, List.of(), staff,
 				model);
 	}
 
 	@GetMapping("/bandeja/proyectos/{id}")
 	String project(@PathVariable long id, @AuthenticationPrincipal StaffUser staff, Model model) {
-		return project(scope.project(id, staff), List.of(), new ExternalProcurementForm(null, null, null, null, null,
-				null, null), null, staff, model);
+		return project(scope.project(id, staff), List.of(), ExternalProcurementForm.EMPTY, null, staff, model);
 	}
 
 	@PostMapping("/bandeja/proyectos/{id}/contrataciones")
@@ -131,7 +130,7 @@ class ProjectController {
 			return "redirect:/bandeja/proyectos/" + id + "#contrataciones";
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-		return project(project, result.problems(), new ExternalProcurementForm(null, null, null, null, null, null, null),
+		return project(project, result.problems(), ExternalProcurementForm.EMPTY,
 				caseNumber, staff, model);
 	}
 

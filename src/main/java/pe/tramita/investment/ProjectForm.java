@@ -12,6 +12,9 @@ import java.util.List;
 public record ProjectForm(String name, String source, String budget, String plannedStart, String plannedEnd,
 		String office, String originCase) {
 
+	/** Nothing typed yet. */
+	static final ProjectForm EMPTY = new ProjectForm(null, null, null, null, null, null, null);
+
 	/** The problems, as message keys, in the form's order; none when it can be saved. */
 	List<String> problems() {
 		List<String> problems = new ArrayList<>();
