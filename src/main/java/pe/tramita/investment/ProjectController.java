@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -22,6 +23,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.municipality.MunicipalityView;
+import pe.tramita.office.OfficeDirectory;
+import pe.tramita.office.OfficeView;
+import pe.tramita.security.Offices;
 import pe.tramita.security.StaffUser;
 import pe.tramita.web.NotFoundException;
 
@@ -47,9 +51,12 @@ class ProjectController {
 
 	private final ProjectDocuments documents;
 
+	private final OfficeDirectory offices;
+
 	ProjectController(Projects projects, ProjectScope scope, LegalClock clock, BudgetExecution execution,
-			MessageSource messages, ProjectDocuments documents) {
+			MessageSource messages, ProjectDocuments documents, OfficeDirectory offices) {
 		this.documents = documents;
+		this.offices = offices;
 		this.execution = execution;
 		this.messages = messages;
 		this.projects = projects;
@@ -171,6 +178,7 @@ class ProjectController {
 		model.addAttribute("problems", problems);
 		model.addAttribute("mayEdit", ProjectScope.mayEdit(staff));
 		model.addAttribute("sources", FundingSource.values());
+		model.addAttribute("offices", workingOffices(municipality.ubigeo()));
 		return "investment/projects";
 	}
 
@@ -179,12 +187,22 @@ class ProjectController {
 		model.addAttribute("project", project);
 		model.addAttribute("projectList", List.of(project));
 		model.addAttribute("documents", documents.of(project));
+		model.addAttribute("office", offices.find(project.responsibleOffice()).map(OfficeView::name)
+			.orElse(project.responsibleOffice()));
 		model.addAttribute("today", clock.today());
 		model.addAttribute("problems", problems);
 		model.addAttribute("external", external);
 		model.addAttribute("typedCase", typedCase);
 		model.addAttribute("mayEdit", ProjectScope.mayEdit(staff));
 		return "investment/project";
+	}
+
+	/** The offices that can be responsible for a municipality's project: its own working offices, not the system's. */
+	private List<OfficeView> workingOffices(String ubigeo) {
+		return offices.all().stream()
+			.filter(o -> !Set.of(Offices.ADMIN, Offices.ASESOR, Offices.MONITORING, Offices.SUPERVISION).contains(o.id()))
+			.filter(o -> o.servesEveryMunicipality() || o.municipalities().contains(ubigeo))
+			.toList();
 	}
 
 	private static void requireEditor(StaffUser staff) {

@@ -37,7 +37,7 @@ class InvestmentBrowserTests extends JourneyBrowserTests {
 		browser.executeScript("document.getElementById('plannedStart').value = arguments[0];"
 				+ "document.getElementById('plannedEnd').value = arguments[1];", today.minusMonths(1).toString(),
 				today.plusMonths(5).toString());
-		type("office", "obras-privadas");
+		new Select(browser.findElement(By.id("office"))).selectByValue("obras-privadas");
 		browser.findElement(By.cssSelector("#proyecto-nuevo button")).click();
 		assertThat(browser.findElement(By.id("errores")).getText()).contains("El presupuesto debe ser un monto en soles");
 		type("budget", "80,000.00");
@@ -45,6 +45,7 @@ class InvestmentBrowserTests extends JourneyBrowserTests {
 		urlOnceAt("/bandeja/proyectos/");
 		assertThat(browser.findElement(By.tagName("h1")).getText())
 			.isEqualTo("PI-" + today.minusMonths(1).getYear() + "-001 — Puente peatonal sobre la quebrada Las Pampas");
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Oficina responsable: Subgerencia de Obras Privadas");
 		List<String> inaccessible = new ArrayList<>(AccessibilityScan.violations(browser));
 		Browser.screenshot(browser, "p1-proyecto");
 
