@@ -50,13 +50,6 @@ public class Region {
 	public record Line(MunicipalityView municipality, BigDecimal fee, int termBusinessDays, BigDecimal cost, long cases,
 			Double medianBusinessDays, Double onTimeShare) {
 
-		/** The map's colour class: 0 (no cases) to 5 (every case on time). */
-		public int shade() {
-			if (onTimeShare == null) {
-				return 0;
-			}
-			return 1 + (int) Math.min(4, Math.floor(onTimeShare * 5));
-		}
 
 	}
 

@@ -51,7 +51,7 @@ class RegionController {
 		Map<String, String> labels = new HashMap<>();
 		for (Region.Line line : lines) {
 			String ubigeo = line.municipality().ubigeo();
-			shades.put(ubigeo, "shade-" + line.shade());
+			shades.put(ubigeo, DistrictMap.shade(line.onTimeShare()));
 			labels.put(ubigeo, line.onTimeShare() == null
 					? messages.getMessage("costing.region.noCases", new Object[] { line.municipality().name() }, locale)
 					: messages.getMessage("costing.region.districtShare", new Object[] { line.municipality().name(),

@@ -28,13 +28,10 @@ public class BudgetExecution {
 
 	private final JdbcTemplate jdbc;
 
-	private final Projects projects;
-
 	private final LegalClock clock;
 
-	BudgetExecution(JdbcTemplate jdbc, Projects projects, LegalClock clock) {
+	BudgetExecution(JdbcTemplate jdbc, LegalClock clock) {
 		this.jdbc = jdbc;
-		this.projects = projects;
 		this.clock = clock;
 	}
 
@@ -65,23 +62,23 @@ public class BudgetExecution {
 		return asked == null || asked < 2000 || asked > current ? current : asked;
 	}
 
-	/** The year's twelve months, up to the current one in the current year. */
+	/** The year's twelve months (up to the current one in the current year), given the municipality's projects. */
 	@Transactional(readOnly = true)
-	public List<Month> of(String ubigeo, int year) {
+	public List<Month> of(String ubigeo, int year, List<Project> municipalityProjects) {
 		Map<Integer, Official> official = new HashMap<>();
 		jdbc.query("SELECT * FROM tramita.budget_execution WHERE ubigeo = ? AND year = ?",
 				rs -> {
 					official.put(rs.getInt("month"), new Official(rs.getBigDecimal("budgeted"),
 							rs.getBigDecimal("certified"), rs.getBigDecimal("committed"), rs.getBigDecimal("paid")));
 				}, ubigeo, year);
-		List<Project> ofYear = projects.of(ubigeo).stream().filter(p -> p.year() == year).toList();
+		List<Project> ofYear = municipalityProjects.stream().filter(p -> p.year() == year).toList();
+		List<Procurement> all = ofYear.stream().flatMap(p -> p.procurements().stream()).toList();
 		BigDecimal budgeted = sum(ofYear.stream().map(Project::budget).toList());
 		LocalDate today = clock.today();
 		int last = year < today.getYear() ? 12 : year == today.getYear() ? today.getMonthValue() : 0;
 		List<Month> months = new ArrayList<>();
 		for (int month = 1; month <= last; month++) {
 			LocalDate end = YearMonth.of(year, month).atEndOfMonth();
-			List<Procurement> all = ofYear.stream().flatMap(p -> p.procurements().stream()).toList();
 			months.add(new Month(month, official.get(month), budgeted,
 					reached(all, Procurement::certifiedOn, end), reached(all, Procurement::committedOn, end),
 					reached(all, Procurement::paidOn, end)));

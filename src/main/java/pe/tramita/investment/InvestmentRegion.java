@@ -28,12 +28,6 @@ class InvestmentRegion {
 	/** One municipality's totals; {@code executed} is null without projects. */
 	record Line(MunicipalityView municipality, int projects, BigDecimal budget, BigDecimal certified,
 			BigDecimal paid, BigDecimal executed) {
-
-		/** The map's colour class: 0 (no project) to 5 (80 % or more of the budget paid). */
-		int shade() {
-			return executed == null ? 0 : 1 + Math.min(4, executed.multiply(BigDecimal.valueOf(5)).intValue());
-		}
-
 	}
 
 	/** Every municipality, those with projects first, the lowest share executed first. */

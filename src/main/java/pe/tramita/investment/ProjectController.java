@@ -169,10 +169,12 @@ class ProjectController {
 			StaffUser staff, Model model) {
 		model.addAttribute("municipality", municipality);
 		model.addAttribute("year", year);
-		model.addAttribute("execution", execution.of(municipality.ubigeo(), year));
+
 		model.addAttribute("isAdmin", staff.isAdmin());
 		model.addAttribute("municipalities", scope.municipalitiesOf(staff));
-		model.addAttribute("projects", projects.of(municipality.ubigeo()));
+		List<Project> all = projects.of(municipality.ubigeo());
+		model.addAttribute("projects", all);
+		model.addAttribute("execution", execution.of(municipality.ubigeo(), year, all));
 		model.addAttribute("today", clock.today());
 		model.addAttribute("form", form);
 		model.addAttribute("problems", problems);

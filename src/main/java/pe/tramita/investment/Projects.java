@@ -78,6 +78,13 @@ public class Projects {
 			.stream().findFirst();
 	}
 
+	/** A municipality's project by its code (the public pages' address). */
+	@Transactional(readOnly = true)
+	public Optional<Project> find(String ubigeo, String code) {
+		return withProcurements(jdbc.query("SELECT * FROM tramita.investment_project WHERE ubigeo = ? AND code = ?",
+				Projects::project, ubigeo, code)).stream().findFirst();
+	}
+
 	/** A proposal the project page can start from: its name, evaluated cost and place in the priority order. */
 	public record Proposal(String caseNumber, String name, BigDecimal cost, Integer rank) {
 	}

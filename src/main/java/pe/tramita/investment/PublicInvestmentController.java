@@ -74,7 +74,7 @@ class PublicInvestmentController {
 		Map<String, String> labels = new HashMap<>();
 		for (InvestmentRegion.Line line : lines) {
 			String ubigeo = line.municipality().ubigeo();
-			shades.put(ubigeo, "shade-" + line.shade());
+			shades.put(ubigeo, DistrictMap.shade(line.executed() == null ? null : line.executed().doubleValue()));
 			labels.put(ubigeo, line.executed() == null
 					? messages.getMessage("investment.region.none", new Object[] { line.municipality().name() }, locale)
 					: messages.getMessage("investment.region.district", new Object[] { line.municipality().name(),
@@ -96,7 +96,7 @@ class PublicInvestmentController {
 				documents::publishedOf)));
 		model.addAttribute("today", clock.today());
 		model.addAttribute("year", year);
-		model.addAttribute("execution", execution.of(ubigeo, year));
+		model.addAttribute("execution", execution.of(ubigeo, year, all));
 		return "investment/public";
 	}
 
@@ -104,7 +104,7 @@ class PublicInvestmentController {
 	@GetMapping("/m/{ubigeo}/inversiones/{code}/documentos/{documentId}")
 	ResponseEntity<byte[]> document(@PathVariable String ubigeo, @PathVariable String code,
 			@PathVariable long documentId) {
-		Project project = projects.of(ubigeo).stream().filter(p -> p.code().equals(code)).findFirst()
+		Project project = projects.find(ubigeo, code)
 			.orElseThrow(() -> new NotFoundException("project " + code));
 		Documents.DocumentContent content = documents.content(project, documentId)
 			.orElseThrow(() -> new NotFoundException("document " + documentId));

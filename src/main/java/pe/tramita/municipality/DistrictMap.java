@@ -89,6 +89,11 @@ public class DistrictMap {
 		return svg.append("</svg>").toString();
 	}
 
+	/** The colour class of a district with that share (0 to 1): shade-1 to shade-5 in fifths, shade-0 without one. */
+	public static String shade(Double share) {
+		return "shade-" + (share == null ? 0 : 1 + (int) Math.min(4, Math.floor(share * 5)));
+	}
+
 	/** The SVG's viewBox: the region's width and height. */
 	public String viewBox() {
 		return "0 0 " + (int) WIDTH + " " + (int) height;
