@@ -287,6 +287,17 @@ class InvestmentProjectTests {
 		assertThat(executionRows(nanchoc)).as("all or nothing").isZero();
 		assertThat(mvc.perform(execution(planning, nanchoc, year, "1;1;1;1;1")).andReturn().getResponse().getStatus())
 			.as("administrators only").isEqualTo(403);
+		// hostile files: random bytes, and one larger than any month-by-month export
+		byte[] garbage = new byte[4096];
+		new java.util.Random(11).nextBytes(garbage);
+		for (byte[] hostile : new byte[][] { garbage, "1;1;1;1;1\n".repeat(8_000).getBytes(StandardCharsets.UTF_8) }) {
+			MockHttpServletResponse answer = mvc.perform(multipart("/bandeja/proyectos/ejecucion")
+				.file(new MockMultipartFile("archivo", "ejecucion.csv", "text/csv", hostile)).param("municipio", nanchoc)
+				.param("anio", String.valueOf(year)).with(csrf()).with(authentication(admin))).andReturn().getResponse();
+			assertThat(answer.getStatus()).isEqualTo(422);
+			assertThat(answer.getContentAsString()).contains("No se importó nada");
+		}
+		assertThat(executionRows(nanchoc)).isZero();
 		assertThat(mvc.perform(execution(staff.login("planeamiento", EL_PRADO), nanchoc, year, "1;1;1;1;1"))
 			.andReturn().getResponse().getStatus()).as("staff of another municipality").isEqualTo(404);
 
