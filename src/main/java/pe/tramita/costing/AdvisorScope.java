@@ -28,7 +28,7 @@ class AdvisorScope {
 	}
 
 	MunicipalityView allowed(String ubigeo, StaffUser advisor) {
-		if (!advisor.isAdmin() && !advisor.worksIn(ubigeo)) {
+		if (!advisor.reaches(ubigeo)) {
 			throw new NotFoundException("municipality " + ubigeo);
 		}
 		return municipalities.find(ubigeo).orElseThrow(() -> new NotFoundException("municipality " + ubigeo));
@@ -50,7 +50,7 @@ class AdvisorScope {
 	}
 
 	List<MunicipalityView> municipalitiesOf(StaffUser advisor) {
-		return municipalities.all().stream().filter(m -> advisor.isAdmin() || advisor.worksIn(m.ubigeo())).toList();
+		return municipalities.all().stream().filter(m -> advisor.reaches(m.ubigeo())).toList();
 	}
 
 }

@@ -30,7 +30,7 @@ class ProjectScope {
 	}
 
 	List<MunicipalityView> municipalitiesOf(StaffUser staff) {
-		return municipalities.all().stream().filter(m -> staff.isAdmin() || staff.worksIn(m.ubigeo())).toList();
+		return municipalities.all().stream().filter(m -> staff.reaches(m.ubigeo())).toList();
 	}
 
 	/** The municipality asked for, else the staff member's first; not found outside their reach. */
@@ -38,14 +38,14 @@ class ProjectScope {
 		if (ubigeo == null || ubigeo.isBlank()) {
 			return municipalitiesOf(staff).stream().findFirst().orElseThrow(() -> new NotFoundException("municipality"));
 		}
-		if (!staff.isAdmin() && !staff.worksIn(ubigeo)) {
+		if (!staff.reaches(ubigeo)) {
 			throw new NotFoundException("municipality " + ubigeo);
 		}
 		return municipalities.find(ubigeo).orElseThrow(() -> new NotFoundException("municipality " + ubigeo));
 	}
 
 	Project project(long id, StaffUser staff) {
-		return projects.find(id).filter(p -> staff.isAdmin() || staff.worksIn(p.ubigeo()))
+		return projects.find(id).filter(p -> staff.reaches(p.ubigeo()))
 			.orElseThrow(() -> new NotFoundException("project " + id));
 	}
 

@@ -146,7 +146,7 @@ class AdvisorController {
 		model.addAttribute("problemIds", String.join(",", problems.stream().map(ModelProblem::elementId)
 			.filter(java.util.Objects::nonNull).distinct().toList()));
 		model.addAttribute("municipalities", municipalities.all().stream()
-			.filter(m -> advisor.isAdmin() || advisor.worksIn(m.ubigeo())).toList());
+			.filter(m -> advisor.reaches(m.ubigeo())).toList());
 		return "modeling/draft";
 	}
 

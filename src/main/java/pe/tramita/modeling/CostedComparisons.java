@@ -72,7 +72,7 @@ class CostedComparisons {
 	}
 
 	private List<MunicipalityView> ofAdvisor(StaffUser advisor) {
-		return municipalities.all().stream().filter(m -> advisor.isAdmin() || advisor.worksIn(m.ubigeo())).toList();
+		return municipalities.all().stream().filter(m -> advisor.reaches(m.ubigeo())).toList();
 	}
 
 }

@@ -204,7 +204,7 @@ public class ModelMigrations {
 	/** The advisor's running cases on the version (an administrator's: all of them). */
 	private List<RunningCase> casesOf(ProcessDefinition source, StaffUser advisor) {
 		return runningCases.of(source.getId()).stream()
-			.filter(c -> advisor.isAdmin() || advisor.worksIn(c.ubigeo()))
+			.filter(c -> advisor.reaches(c.ubigeo()))
 			.toList();
 	}
 

@@ -18,6 +18,11 @@ public record StaffUser(String id, String fullName, Set<String> offices, Set<Str
 		return ubigeo != null && municipalities.contains(ubigeo);
 	}
 
+	/** Administrators reach every municipality; everyone else the ones they work in. */
+	public boolean reaches(String ubigeo) {
+		return isAdmin() || worksIn(ubigeo);
+	}
+
 	public boolean isAdmin() {
 		return offices.contains(Offices.ADMIN);
 	}
