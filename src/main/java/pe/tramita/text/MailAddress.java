@@ -42,7 +42,7 @@ public @interface MailAddress {
 			}
 			String address = value.strip();
 			int at = address.lastIndexOf('@');
-			if (at <= 0) {
+			if (at <= 0 || at == address.length() - 1) {
 				return true; // not an address at all: @Email says so
 			}
 			String domain = address.substring(at + 1).toLowerCase(Locale.ROOT);

@@ -63,6 +63,9 @@ class ApplicationErrorsTests {
 			.containsPattern("id=\"documentNumber\"[^>]*aria-invalid=\"true\"")
 			.contains("id=\"documentNumber-error\"", "id=\"ruc-error\"", "id=\"areaM2-error\"",
 					"id=\"documento-declaracion-itse-error\"", "id=\"declarationAccepted-error\"");
+		assertThat(page).as("one problem per field: 'juana@' was told twice, as not an address and as a domain that takes no mail")
+			.containsPattern("id=\"email-error\">[^<]+</p>")
+			.doesNotContain("<br />");
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM tramita.held_upload", Long.class))
 			.as("no file was sent, none kept").isEqualTo(kept);
 	}
