@@ -2,7 +2,6 @@ package pe.tramita.certificate;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -10,9 +9,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.google.zxing.common.BitMatrix;
-import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -31,9 +28,7 @@ import pe.tramita.TramitaApplication;
 @Component
 class CertificatePdf {
 
-	private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
-	private static final String BOLD_FONT = "/fonts/LiberationSans-Bold.ttf";
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -82,13 +77,7 @@ class CertificatePdf {
 	private record Fonts(TrueTypeFont regular, TrueTypeFont bold) {
 
 		static Fonts parse() throws IOException {
-			return new Fonts(parse(FONT), parse(BOLD_FONT));
-		}
-
-		private static TrueTypeFont parse(String resource) throws IOException {
-			try (InputStream file = CertificatePdf.class.getResourceAsStream(resource)) {
-				return new TTFParser().parse(new RandomAccessReadBuffer(file.readAllBytes()));
-			}
+			return new Fonts(PdfFonts.parse(PdfFonts.REGULAR), PdfFonts.parse(PdfFonts.BOLD));
 		}
 
 	}

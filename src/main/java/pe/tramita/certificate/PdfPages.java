@@ -1,8 +1,8 @@
 package pe.tramita.certificate;
 
 import java.io.IOException;
-import java.io.InputStream;
 
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -14,10 +14,6 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * for documents that are lines and paragraphs (blank forms, reports) rather than a laid-out certificate.
  */
 public final class PdfPages implements AutoCloseable {
-
-	private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
-
-	private static final String BOLD_FONT = "/fonts/LiberationSans-Bold.ttf";
 
 	private static final float MARGIN = 56;
 
@@ -35,8 +31,8 @@ public final class PdfPages implements AutoCloseable {
 
 	public PdfPages(PDDocument document) throws IOException {
 		this.document = document;
-		this.font = font(document, FONT);
-		this.bold = font(document, BOLD_FONT);
+		this.font = font(document, PdfFonts.REGULAR);
+		this.bold = font(document, PdfFonts.BOLD);
 		newPage();
 	}
 
@@ -107,9 +103,9 @@ public final class PdfPages implements AutoCloseable {
 	}
 
 	private static PDType0Font font(PDDocument document, String resource) throws IOException {
-		try (InputStream file = PdfPages.class.getResourceAsStream(resource)) {
-			return PDType0Font.load(document, file, true);
-		}
+		TrueTypeFont font = PdfFonts.parse(resource);
+		document.registerTrueTypeFontForClosing(font); // the subset is taken from it when the document is saved
+		return PDType0Font.load(document, font, true);
 	}
 
 }

@@ -4,10 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -38,6 +40,8 @@ class BenchmarkTests {
 
 	static final int TRAMITA_CASES_PER_ROUND = 60;
 
+	static final int PEER_CASES_PER_ROUND = 200;
+
 	static final int FLOOR_TRANSACTIONS_PER_ROUND = 4000;
 
 	/** PostgreSQL flushes each backend's statistics at least every 10 s while it idles. */
@@ -51,11 +55,16 @@ class BenchmarkTests {
 		Folders.delete(dataDir);
 		Files.createDirectories(OUT);
 
-		measureStartUps(dataDir);
+		if (!Boolean.getBoolean("bench.skipStartUps")) { // -Dbench.skipStartUps=true: the load figures alone, sooner
+			measureStartUps(dataDir);
+		}
 
 		long launched = System.nanoTime();
+		List<String> arguments = new ArrayList<>(AppProcess.DEMO);
+		arguments.addAll(AccessLogTimes.arguments(OUT));
+		Files.deleteIfExists(OUT.resolve(AccessLogTimes.FILE));
 		try (AppProcess app = AppProcess.start(AppProcess.runtimeClasspath(), dataDir, 0,
-				OUT.resolve("app-load.log"), AppProcess.DEMO)) {
+				OUT.resolve("app-load.log"), arguments)) {
 			app.secondsUntilHealthy(launched);
 			String jdbcUrl = app.jdbcUrl();
 			try (CommitFloor floor = new CommitFloor(jdbcUrl, THREADS); BareEngine bare = new BareEngine(jdbcUrl)) {
@@ -63,28 +72,58 @@ class BenchmarkTests {
 						() -> Load.casesPerSecond(floor.workers(THREADS), FLOOR_TRANSACTIONS_PER_ROUND));
 
 				List<Load.Worker> engineWorkers = engineWorkers(bare.engine());
+				CpuPerCase engineCpu = new CpuPerCase(CpuPerCase::ownJvmSeconds, ENGINE_CASES_PER_ROUND);
 				Rounds engineRate = measure("Bare Camunda engine, same case shape, " + THREADS + " threads", "cases/s",
-						() -> Load.casesPerSecond(engineWorkers, ENGINE_CASES_PER_ROUND));
+						engineCpu.around(() -> Load.casesPerSecond(engineWorkers, ENGINE_CASES_PER_ROUND)));
+				Rounds engineCpuPerCase = add(engineCpu.measured("CPU per case, bare engine (the test's JVM)", WARM_UP_ROUNDS));
 
 				StepTimes steps = new StepTimes();
 				List<VirtualUser> users = virtualUsers(app.port(), steps);
 				AtomicReference<Double> peakHeap = new AtomicReference<>(0.0);
 				ScheduledExecutorService sampler = sampleHeap(app, peakHeap);
+				AccessLogTimes serverTimes = new AccessLogTimes(OUT);
+				AtomicInteger round = new AtomicInteger();
+				CpuPerCase tramitaCpu = new CpuPerCase(app::cpuSeconds, TRAMITA_CASES_PER_ROUND);
 				Rounds tramitaRate;
 				try {
 					tramitaRate = measure("Tramita over HTTP, apply to certificate, " + THREADS + " virtual users",
-							"cases/s", () -> {
+							"cases/s", tramitaCpu.around(() -> {
+								if (round.getAndIncrement() == WARM_UP_ROUNDS) {
+									serverTimes.startHere();
+								}
 								steps.reset();
 								return Load.casesPerSecond(users, TRAMITA_CASES_PER_ROUND);
-							});
+							}));
 				}
 				finally {
 					sampler.shutdownNow();
 				}
+				Rounds tramitaCpuPerCase = add(tramitaCpu.measured("CPU per case, Tramita's JVM", WARM_UP_ROUNDS));
+				double slowestP95 = reportServerTimes(serverTimes.millisByStep(), ROUNDS * TRAMITA_CASES_PER_ROUND);
 				steps.meanMillis().forEach((step, millis) -> report
-					.add(Rounds.single("Tramita request time (last round): " + step, "ms", millis)));
+					.add(Rounds.single("Tramita request time at the client (last round): " + step, "ms", millis)));
 				report.add(Rounds.single("Heap used, peak under load (-Xmx512m)", "MiB", peakHeap.get()));
 				report.add(Rounds.single("RSS of the application JVM after load", "MiB", app.rssMiB()));
+				double heaviestPage = reportPageWeights(app.port(), users.get(0).last());
+
+				Rounds peerRate;
+				Rounds peerCpuPerCase;
+				try (PeerProcess peer = PeerProcess.start(jdbcUrl, OUT.resolve("peer.log"))) {
+					StepTimes peerSteps = new StepTimes();
+					List<PeerCase> peerUsers = new ArrayList<>();
+					for (int i = 0; i < THREADS; i++) {
+						peerUsers.add(new PeerCase(peer, peerSteps));
+					}
+					CpuPerCase peerCpu = new CpuPerCase(peer::cpuSeconds, PEER_CASES_PER_ROUND);
+					peerRate = measure("Peer: stock Camunda REST API over HTTP, same case shape, " + THREADS
+							+ " virtual users", "cases/s", peerCpu.around(() -> {
+								peerSteps.reset();
+								return Load.casesPerSecond(peerUsers, PEER_CASES_PER_ROUND);
+							}));
+					peerCpuPerCase = add(peerCpu.measured("CPU per case, the peer's JVM", WARM_UP_ROUNDS));
+					peerSteps.meanMillis().forEach((step, millis) -> report
+						.add(Rounds.single("Peer request time at the client (last round): " + step, "ms", millis)));
+				}
 
 				double idleCommitsPerSecond = idleCommitRate(floor);
 				double engineTxPerCase = transactionsPerCase(floor, engineWorkers, ENGINE_CASES_PER_ROUND,
@@ -93,8 +132,15 @@ class BenchmarkTests {
 				report.add(Rounds.single("Transactions per case, bare engine", "tx/case", engineTxPerCase));
 				report.add(Rounds.single("Transactions per case, Tramita over HTTP", "tx/case", tramitaTxPerCase));
 
+				report.ratio("Tramita / peer (cases per second)", tramitaRate.median() / peerRate.median(), ">= 1.0");
+				report.ratio("Tramita's CPU per case / the bare engine's", tramitaCpuPerCase.median()
+						/ engineCpuPerCase.median(), "<= 3");
+				report.ratio("Peer's CPU per case / the bare engine's", peerCpuPerCase.median() / engineCpuPerCase.median(),
+						"reference");
+				report.ratio("Tramita's slowest kind of request, server p95 under load (ms)", slowestP95, "<= 50");
+				report.ratio("Heaviest citizen page, compressed with what it loads (KB)", heaviestPage, "<= 50");
 				report.ratio("Tramita / bare engine (cases per second)", tramitaRate.median() / engineRate.median(),
-						">= 0.70");
+						"reference (was >= 0.70)");
 				report.ratio("Floor for Tramita: commit rate / its tx per case (cases/s)",
 						floorRate.median() / tramitaTxPerCase, "reference");
 				report.ratio("Tramita / its PostgreSQL floor", tramitaRate.median() / (floorRate.median() / tramitaTxPerCase),
@@ -130,6 +176,49 @@ class BenchmarkTests {
 		}
 		report.add(new Rounds("Start-up, existing database", "s", warmStarts));
 		report.add(new Rounds("Stop (SIGTERM until the process ended)", "s", stops));
+	}
+
+	private Rounds add(Rounds rounds) {
+		report.add(rounds);
+		return rounds;
+	}
+
+	/** p50 and p95 of each kind of request, and requests per case; answers the slowest kind's p95. */
+	private double reportServerTimes(Map<String, List<Double>> millisByStep, int cases) {
+		double slowest = 0;
+		int requests = 0;
+		for (Map.Entry<String, List<Double>> step : millisByStep.entrySet()) {
+			List<Double> millis = step.getValue();
+			double p95 = Rounds.percentile(millis, 95);
+			report.add(Rounds.single("Tramita server time under load, p50: " + step.getKey(), "ms",
+					Rounds.percentile(millis, 50)));
+			report.add(Rounds.single("Tramita server time under load, p95: " + step.getKey(), "ms", p95));
+			slowest = Math.max(slowest, p95);
+			requests += millis.size();
+		}
+		report.add(Rounds.single("Tramita requests per case (from its access log)", "requests", (double) requests / cases));
+		return slowest;
+	}
+
+	/** Each citizen page as a first visit downloads it; answers the heaviest in KB. */
+	private double reportPageWeights(int port, VirtualUser.CitizenPages last) throws Exception {
+		String cookie = last.citizen().cookieHeader();
+		double heaviest = 0;
+		for (String page : List.of("/", "/m/060101", "/m/060101/tramites/licencia-funcionamiento",
+				"/m/060101/tramites/licencia-funcionamiento/solicitud", last.receipt(), "/consulta", last.status(),
+				"/verificar", last.certificate(), "/transparencia", "/transparencia/060101", "/m/060101/tupa",
+				"/m/060101/inversiones")) {
+			PageWeight.Weight weight = PageWeight.of(port, page, cookie);
+			if (!weight.otherHosts().isEmpty()) {
+				throw new IllegalStateException(page + " loads from other hosts: " + weight.otherHosts());
+			}
+			double kb = weight.bytes() / 1024.0;
+			report.add(Rounds.single("Citizen page, compressed, with what it loads (" + weight.requests() + " requests): "
+					+ page.replaceAll("[A-Z0-9]{5}-[A-Z0-9]{5}", "<code>").replaceAll("\\d{6}-\\d{4}-\\d{6}", "<case>"),
+					"KB", kb));
+			heaviest = Math.max(heaviest, kb);
+		}
+		return heaviest;
 	}
 
 	private Rounds measure(String name, String unit, Callable<Double> round) throws Exception {

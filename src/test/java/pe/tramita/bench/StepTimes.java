@@ -18,12 +18,17 @@ class StepTimes {
 
 	private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
+	/** The step this thread is timing: its requests carry it to the server's access log (header X-Bench-Step). */
+	static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
 	<T> T time(String step, Step<T> work) throws Exception {
 		long start = System.nanoTime();
+		CURRENT.set(step);
 		try {
 			return work.run();
 		}
 		finally {
+			CURRENT.remove();
 			nanos.computeIfAbsent(step, k -> new LongAdder()).add(System.nanoTime() - start);
 			counts.computeIfAbsent(step, k -> new LongAdder()).increment();
 		}

@@ -33,6 +33,12 @@ class VirtualUser implements Load.Worker {
 
 	private final StepTimes times;
 
+	/** The pages of this user's last case, as its citizen saw them. */
+	record CitizenPages(WebSession citizen, String receipt, String status, String certificate) {
+	}
+
+	private volatile CitizenPages last;
+
 	VirtualUser(int port, byte[] declaration, String password, StepTimes times) throws Exception {
 		this.port = port;
 		this.times = times;
@@ -66,6 +72,11 @@ class VirtualUser implements Load.Worker {
 		if (pdf.length < 1000) {
 			throw new IllegalStateException("certificate of " + caseNumber + " too small");
 		}
+		last = new CitizenPages(citizen, receiptPath, statusPath, "/verificar/" + code);
+	}
+
+	CitizenPages last() {
+		return last;
 	}
 
 	/** What a clerk does for one step: open the list, claim the case's task, open it, complete it. */

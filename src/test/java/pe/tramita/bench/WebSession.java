@@ -20,7 +20,9 @@ class WebSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
 
 	private final String base;
 
@@ -48,7 +50,7 @@ class WebSession {
 	}
 
 	byte[] getBytes(String path) throws IOException, InterruptedException {
-		HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+		HttpResponse<byte[]> response = client.send(stepped(HttpRequest.newBuilder(URI.create(base + path)).GET()),
 				HttpResponse.BodyHandlers.ofByteArray());
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException(path + " answered " + response.statusCode());
@@ -86,6 +88,12 @@ class WebSession {
 			.build());
 	}
 
+	/** The Cookie header this session's browser would send. */
+	String cookieHeader() {
+		return cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+			.collect(Collectors.joining("; "));
+	}
+
 	static String location(HttpResponse<String> response) {
 		expect(response, 302, response.uri().toString());
 		String location = response.headers().firstValue("Location").orElseThrow();
@@ -93,7 +101,13 @@ class WebSession {
 	}
 
 	private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-		return client.send(request, HttpResponse.BodyHandlers.ofString());
+		return client.send(stepped(HttpRequest.newBuilder(request, (name, value) -> true)), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Named for the server's access log by the step being timed, if any. */
+	private static HttpRequest stepped(HttpRequest.Builder request) {
+		String step = StepTimes.CURRENT.get();
+		return step == null ? request.build() : request.header("X-Bench-Step", step).build();
 	}
 
 	private String remember(String page) {

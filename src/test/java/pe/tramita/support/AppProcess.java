@@ -121,7 +121,12 @@ public class AppProcess implements AutoCloseable {
 
 	/** CPU time the application's JVM has used so far, all its threads (the JIT compilers' too), in seconds. */
 	public double cpuSeconds() throws IOException {
-		String[] stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat")).replaceFirst(".*\\) ", "")
+		return cpuSeconds(process.pid());
+	}
+
+	/** CPU time the process {@code pid} has used so far, all its threads, in seconds (Linux's /proc). */
+	public static double cpuSeconds(long pid) throws IOException {
+		String[] stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat")).replaceFirst(".*\\) ", "")
 			.split(" ");
 		// after the command's name: utime and stime are the 12th and 13th fields, in clock ticks (100 per second)
 		return (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / 100.0;
