@@ -51,6 +51,7 @@ final class PeerProcess implements AutoCloseable {
 				AppProcess.HEAP, "-cp", classpath, "bench.peer.PeerApplication", "--server.port=" + port,
 				"--spring.datasource.url=" + jdbcUrl.replace("/postgres?", "/peer?"), "--spring.main.banner-mode=off"));
 		if (Boolean.getBoolean("bench.profile")) {
+			command.add(1, "-XX:FlightRecorderOptions=stackdepth=256");
 			command.add(1, "-XX:StartFlightRecording=filename=" + log.resolveSibling("peer.jfr") + ",settings=profile");
 		}
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -85,6 +85,7 @@ public class AppProcess implements AutoCloseable {
 		}
 		if (Boolean.getBoolean("bench.profile")) {
 			// -Dbench.profile=true: a flight recording of the application, to see where its CPU time goes
+			command.add(1, "-XX:FlightRecorderOptions=stackdepth=256"); // deep enough to reach the application's frames
 			command.add(1, "-XX:StartFlightRecording=filename=" + log.resolveSibling(log.getFileName() + ".jfr")
 					+ ",settings=profile");
 		}

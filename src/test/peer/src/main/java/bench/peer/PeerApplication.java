@@ -35,7 +35,8 @@ import org.springframework.context.annotation.Bean;
  * A stock Camunda 7 REST application, as a municipality would deploy it instead of Tramita: Camunda's REST API under
  * {@code /engine-rest} behind HTTP basic authentication (Camunda's own filter, as its documentation shows), with
  * authorization checks on. Its clerks are three users, one per office of the licence's steps, members of the
- * municipality's tenant, with the permissions a Tasklist user needs; the model is the bare engine's.
+ * municipality's tenant, allowed to start the licence's cases; each sees and works only the tasks its office is a
+ * candidate for (the engine's own default permissions on a task's candidates). The model is the bare engine's.
  */
 @SpringBootApplication
 public class PeerApplication {
@@ -108,8 +109,7 @@ public class PeerApplication {
 				identity.createMembership(userId, office);
 				identity.createTenantUserMembership(TENANT, userId);
 				grant(engine.getAuthorizationService(), office, Resources.PROCESS_DEFINITION, PROCESS,
-						List.of(Permissions.READ, Permissions.READ_TASK, Permissions.READ_INSTANCE,
-								Permissions.CREATE_INSTANCE));
+						List.of(Permissions.READ, Permissions.CREATE_INSTANCE));
 				grant(engine.getAuthorizationService(), office, Resources.PROCESS_INSTANCE, ANY,
 						List.of(Permissions.CREATE, Permissions.READ));
 			});
