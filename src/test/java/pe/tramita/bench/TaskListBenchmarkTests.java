@@ -29,8 +29,8 @@ import pe.tramita.support.Staff;
 import pe.tramita.support.TramitaTest;
 
 /**
- * The clerk's task list over 100,000 open tasks of all 127 municipalities (about 2,000 in Mesa de Partes of
- * Cajamarca): the server's time for the page and for a search by DNI (taken by a filter ahead of all others; the time
+ * The clerk's task list over 100,000 open tasks (or {@code -Dbench.tasks}) of all 127 municipalities (about 2,000 in
+ * Mesa de Partes of Cajamarca): the server's time for the page and for a search by DNI (taken by a filter ahead of all others; the time
  * at the client, over loopback HTTP, is reported too), each beside the same question put to Camunda's
  * {@code TaskService} query in the same JVM, interleaved sample by sample. Results in {@code target/bench/tasklist/}.
  * See BENCHMARKS.md.
@@ -42,7 +42,8 @@ class TaskListBenchmarkTests {
 
 	static final Path OUT = BenchmarkTests.OUT.resolve("tasklist");
 
-	static final int TASKS = 100_000;
+	/** {@code -Dbench.tasks=1000000} for the scale run. */
+	static final int TASKS = Integer.getInteger("bench.tasks", 100_000);
 
 	static final int WARM_UP = 100;
 
