@@ -270,6 +270,12 @@ public class Expedientes {
 		return expedientes.findById(id).map(Expediente::toView);
 	}
 
+	/** The case whose process this is (the one its filing started). */
+	@Transactional(readOnly = true)
+	public Optional<ExpedienteView> findByProcessInstanceId(String processInstanceId) {
+		return expedientes.findByProcessInstanceId(processInstanceId).map(Expediente::toView);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<ExpedienteView> findByCaseNumber(String caseNumber) {
 		return expedientes.findByCaseNumber(caseNumber).map(Expediente::toView);

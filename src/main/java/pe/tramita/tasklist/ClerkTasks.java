@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import pe.tramita.catalog.ModelTexts;
+import pe.tramita.engine.EngineTasks;
 import pe.tramita.engine.TaskLocks;
 import pe.tramita.form.ModelFormField;
 import pe.tramita.form.ModelForms;
@@ -55,10 +56,13 @@ public class ClerkTasks {
 
 	private final ModelTexts texts;
 
+	private final EngineTasks engineTasks;
+
 	ClerkTasks(TaskService taskService, FormService formService, RuntimeService runtimeService,
 			Expedientes expedientes, CaseFiles caseFiles, Colleagues colleagues, StaffAudit audit, TaskLocks taskLocks,
-			HistoryService historyService, ModelTexts texts) {
+			HistoryService historyService, ModelTexts texts, EngineTasks engineTasks) {
 		this.texts = texts;
+		this.engineTasks = engineTasks;
 		this.taskService = taskService;
 		this.historyService = historyService;
 		this.formService = formService;
@@ -160,7 +164,7 @@ public class ClerkTasks {
 	 * one of their offices, or any task there for a supervisor. Anything else looks like a task that does not exist.
 	 */
 	Task visibleTask(String taskId, StaffUser clerk) {
-		Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+		Task task = engineTasks.find(taskId).orElse(null);
 		if (task == null || !clerk.worksIn(task.getTenantId())) {
 			throw new TaskNotAvailableException(taskId);
 		}
@@ -186,11 +190,13 @@ public class ClerkTasks {
 	}
 
 	ExpedienteView expedienteOf(Task task) {
-		String caseNumber = runtimeService.createProcessInstanceQuery()
-			.processInstanceId(task.getProcessInstanceId())
-			.singleResult()
-			.getBusinessKey();
-		return expedientes.findByCaseNumber(caseNumber).orElseThrow();
+		return expedientes.findByProcessInstanceId(task.getProcessInstanceId()).orElseGet(() -> {
+			String caseNumber = runtimeService.createProcessInstanceQuery()
+				.processInstanceId(task.getProcessInstanceId())
+				.singleResult()
+				.getBusinessKey();
+			return expedientes.findByCaseNumber(caseNumber).orElseThrow();
+		});
 	}
 
 	private TaskDetails details(Task task, ExpedienteView expediente, List<ModelFormField> fields, StaffUser clerk) {
