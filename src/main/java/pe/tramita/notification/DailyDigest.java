@@ -138,7 +138,7 @@ class DailyDigest {
 		group(groups, today, "digest.today", TaskView.DUE_TODAY);
 		context.setVariable("groups", groups);
 		MimeMessage message = new MimeMessage(delivery.session());
-		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+		MimeMessageHelper helper = new MultipartMail(message);
 		helper.setFrom(from);
 		helper.setTo(address);
 		helper.setSubject(templates.text(SPANISH, "digest.subject", today.total(), overdue.total()));

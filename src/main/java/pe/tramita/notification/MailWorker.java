@@ -184,7 +184,7 @@ class MailWorker {
 		};
 		String code = outgoing.sealedSecret() == null ? null
 				: seals.open(NotificationOutbox.SECRET, outgoing.sealedSecret()).orElse(null);
-		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+		MimeMessageHelper helper = new MultipartMail(message);
 		try {
 			helper.setFrom(new InternetAddress(from.getAddress(), municipalities.get(outgoing.ubigeo()).name(), "UTF-8"));
 		}
