@@ -208,9 +208,8 @@ public class TaskSearch {
 				where.append(" AND e.case_number = :search");
 			}
 			else if (IDENTITY_NUMBER.matcher(search).matches()) {
-				where.append(" AND (e.applicant_document_number = :search OR e.ruc = :search")
-					.append(" OR e.case_number LIKE :pattern)");
-				params.addValue("pattern", "%" + search + "%");
+				// no case number holds eight digits in a row: a LIKE on it would read every case for nothing
+				where.append(" AND (e.applicant_document_number = :search OR e.ruc = :search)");
 			}
 			else if (PART_OF_CASE_NUMBER.matcher(search).matches()) {
 				where.append(" AND e.case_number LIKE :pattern");
