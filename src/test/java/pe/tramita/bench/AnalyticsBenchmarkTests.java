@@ -92,26 +92,26 @@ class AnalyticsBenchmarkTests {
 		String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("licencia-funcionamiento")
 			.withoutTenantId().latestVersion().singleResult().getId();
 		BenchmarkReport report = new BenchmarkReport();
-		long start = System.nanoTime();
-		CaseHistory.seed(jdbc, CASES, definition);
-		report.add(Rounds.single("Seeding %,d finished cases into the engine's history".formatted(CASES), "s",
-				(System.nanoTime() - start) / 1e9));
+		long start;
+		long before = recordedBefore();
+		if (before == CASES) { // -Dtests.dataDir: the cluster of an earlier run
+			System.out.printf(Locale.ROOT, "%,d cases seeded and recorded by an earlier run%n", CASES);
+		}
+		else {
+			assertThat(before).as("seeded cases in the cluster of an earlier run (-Dtests.dataDir): its -Dbench.cases")
+				.isZero();
+			start = System.nanoTime();
+			CaseHistory.seed(jdbc, CASES, definition);
+			report.add(Rounds.single("Seeding %,d finished cases into the engine's history".formatted(CASES), "s",
+					(System.nanoTime() - start) / 1e9));
+			report.add(Rounds.single("Recording their cycle times (CycleTimeRecorder, their events 100,000 a delivery)",
+					"s", recordAll() / 1e9));
+		}
 		report.add(Rounds.single("Activity instances in the history", "rows",
 				jdbc.queryForObject("SELECT count(*) FROM act_hi_actinst WHERE id_ LIKE 'bh-%'", Long.class)));
-		// what the request module publishes as each of them concludes, handed to the recorder at once
-		List<CaseConcluded> concluded = jdbc.query("""
-				SELECT e.id, e.case_number, e.process_instance_id, e.ubigeo, e.procedure_key, e.status, e.due_date,
-				       e.resolved_at
-				FROM tramita.expediente e WHERE e.process_instance_id LIKE 'bh-%'""",
-				(rs, n) -> new CaseConcluded(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getString(5), rs.getString(6), rs.getDate(7).toLocalDate(), rs.getTimestamp(8).toInstant()));
-		start = System.nanoTime();
-		int recorded = recorder.record(concluded);
-		report.add(Rounds.single("Recording their cycle times (CycleTimeRecorder, as one delivery of their events)", "s",
-				(System.nanoTime() - start) / 1e9));
-		assertThat(recorded).isGreaterThanOrEqualTo(CASES);
+		assertThat(recordedBefore()).isEqualTo(CASES);
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM tramita.step_cycle", Long.class)).isGreaterThanOrEqualTo(3L * CASES);
-		List<CaseConcluded> some = concluded.subList(0, 10_000);
+		List<CaseConcluded> some = concluded(0, 10_000);
 		List<Double> again = new ArrayList<>();
 		for (int i = 0; i < 11; i++) {
 			start = System.nanoTime();
@@ -147,6 +147,37 @@ class AnalyticsBenchmarkTests {
 		report.write(OUT);
 		System.out.println();
 		System.out.println(report.markdown());
+	}
+
+	private long recordedBefore() {
+		return jdbc.queryForObject("SELECT count(*) FROM tramita.case_cycle WHERE process_instance_id LIKE 'bh-%'",
+				Long.class);
+	}
+
+	/**
+	 * What the request module publishes as each seeded case concludes, handed to the recorder 100,000 at a time (two
+	 * million events at once do not fit the test's heap); answers the nanoseconds the recorder took.
+	 */
+	private long recordAll() {
+		long recording = 0;
+		long after = 0;
+		for (List<CaseConcluded> batch = concluded(after, 100_000); !batch.isEmpty(); batch = concluded(after, 100_000)) {
+			long start = System.nanoTime();
+			assertThat(recorder.record(batch)).isGreaterThanOrEqualTo(batch.size());
+			recording += System.nanoTime() - start;
+			after = batch.get(batch.size() - 1).expedienteId();
+		}
+		return recording;
+	}
+
+	private List<CaseConcluded> concluded(long afterId, int limit) {
+		return jdbc.query("""
+				SELECT e.id, e.case_number, e.process_instance_id, e.ubigeo, e.procedure_key, e.status, e.due_date,
+				       e.resolved_at
+				FROM tramita.expediente e WHERE e.process_instance_id LIKE 'bh-%' AND e.id > ? ORDER BY e.id LIMIT ?""",
+				(rs, n) -> new CaseConcluded(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getString(6), rs.getDate(7).toLocalDate(), rs.getTimestamp(8).toInstant()),
+				afterId, limit);
 	}
 
 	/** The dashboard, the naive Java and the plain SQL agree on the province's figures. */

@@ -41,7 +41,7 @@ final class NaiveHistoryDashboard {
 			.finished()
 			.tenantIdIn(ubigeos)
 			.finishedAfter(Date.from(from.atStartOfDay(TramitaApplication.LIMA).toInstant()))
-			.finishedBefore(Date.from(to.plusDays(1).atStartOfDay(TramitaApplication.LIMA).toInstant()))
+			.finishedBefore(endOf(to))
 			.list();
 		Map<String, LocalDate> due = new HashMap<>();
 		List<String> ids = instances.stream().map(HistoricProcessInstance::getId).toList();
@@ -76,7 +76,7 @@ final class NaiveHistoryDashboard {
 			.tenantIdIn(ubigeos)
 			.finished()
 			.finishedAfter(Date.from(from.atStartOfDay(TramitaApplication.LIMA).toInstant()))
-			.finishedBefore(Date.from(to.plusDays(1).atStartOfDay(TramitaApplication.LIMA).toInstant()))
+			.finishedBefore(endOf(to))
 			.list();
 		Map<String, List<Double>> days = new HashMap<>();
 		for (HistoricActivityInstance activity : activities) {
@@ -119,6 +119,11 @@ final class NaiveHistoryDashboard {
 
 	private static double max(Collection<Double> values) {
 		return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+	}
+
+	/** The engine's {@code finishedBefore} includes its instant: a case ended at midnight belongs to the next day. */
+	private static Date endOf(LocalDate to) {
+		return Date.from(to.plusDays(1).atStartOfDay(TramitaApplication.LIMA).toInstant().minusMillis(1));
 	}
 
 }
