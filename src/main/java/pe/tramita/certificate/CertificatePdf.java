@@ -28,8 +28,6 @@ import pe.tramita.TramitaApplication;
 @Component
 class CertificatePdf {
 
-
-
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	private static final Locale SPANISH = Locale.forLanguageTag("es-PE");
