@@ -32,7 +32,7 @@ public @interface VisibleText {
 
 		@Override
 		public boolean isValid(String value, ConstraintValidatorContext context) {
-			return value == null || value.isEmpty() || isVisible(value);
+			return value == null || value.isBlank() || isVisible(value);
 		}
 
 		public static boolean isVisible(String text) {
