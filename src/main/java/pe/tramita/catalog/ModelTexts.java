@@ -62,7 +62,8 @@ public class ModelTexts {
 		}
 		return new Procedure(procedure.key(), procedure.processKey(), texts.getProperty("name", procedure.name()),
 				texts.getProperty("summary", procedure.summary()), procedure.legalBasis(), procedure.qualification(),
-				procedure.silence(), procedure.termBusinessDays(), procedure.feeSoles(), procedure.receivingOffice(),
+				procedure.silence(), procedure.termBusinessDays(), procedure.feeSoles(), procedure.feeUitPercent(),
+				procedure.receivingOffice(),
 				procedure.decidingOffice(), procedure.decidingAuthority(), procedure.reconsiderationAuthority(),
 				procedure.appealAuthority(), requirements, procedure.internal(), procedure.termsByRisk(),
 				procedure.publishesResults(), whatHappens);

@@ -8,11 +8,12 @@ import java.util.Map;
  * A procedure as its TUPA entry describes it ({@code processes/<key>/procedure.yml}). An {@code internal} one (e.g. a
  * minor purchase) is started by a municipal office, not by citizens, and is not part of the public TUPA. One that
  * {@code publishesResults} (the participatory budget) shows its approved cases on a public page. {@code whatHappens}
- * tells the citizen, in order, what follows the filing (e.g. when and how the ITSE inspection comes).
+ * tells the citizen, in order, what follows the filing (e.g. when and how the ITSE inspection comes). A fee the TUPA
+ * states as a share of the UIT has {@code feeUitPercent}: its soles depend on the year ({@link Tupa} works them out).
  */
 public record Procedure(String key, String processKey, String name, String summary, List<String> legalBasis,
 		Qualification qualification, Silence silence, int termBusinessDays, BigDecimal feeSoles,
-		String receivingOffice, String decidingOffice, String decidingAuthority, String reconsiderationAuthority,
+		BigDecimal feeUitPercent, String receivingOffice, String decidingOffice, String decidingAuthority, String reconsiderationAuthority,
 		String appealAuthority, List<Requirement> requirements, boolean internal, Map<String, Integer> termsByRisk,
 		boolean publishesResults, List<String> whatHappens) {
 
@@ -42,11 +43,18 @@ public record Procedure(String key, String processKey, String name, String summa
 	public record Form(String title, List<String> fill, List<String> declares, String closing) {
 	}
 
-	/** The same procedure with a municipality's own term (for every risk level) and fee. */
+	/** The same procedure with a municipality's own term (for every risk level) and fee in soles. */
 	public Procedure withTermAndFee(int termBusinessDays, BigDecimal feeSoles) {
 		return new Procedure(key, processKey, name, summary, legalBasis, qualification, silence, termBusinessDays,
-				feeSoles, receivingOffice, decidingOffice, decidingAuthority, reconsiderationAuthority,
+				feeSoles, null, receivingOffice, decidingOffice, decidingAuthority, reconsiderationAuthority,
 				appealAuthority, requirements, internal, Map.of(), publishesResults, whatHappens);
+	}
+
+	/** The same procedure with its fee in soles for a year (a fee stated as a share of the UIT). */
+	public Procedure withFee(BigDecimal feeSoles) {
+		return new Procedure(key, processKey, name, summary, legalBasis, qualification, silence, termBusinessDays,
+				feeSoles, feeUitPercent, receivingOffice, decidingOffice, decidingAuthority, reconsiderationAuthority,
+				appealAuthority, requirements, internal, termsByRisk, publishesResults, whatHappens);
 	}
 
 	/** The term for a case of that risk level (e.g. the licence's ITSE levels), or the procedure's one term. */

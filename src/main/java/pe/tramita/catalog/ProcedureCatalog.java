@@ -67,13 +67,19 @@ public class ProcedureCatalog {
 		return new Procedure(text(yaml, "key"), text(yaml, "process"), text(yaml, "name"), text(yaml, "summary"),
 				(List<String>) yaml.get("legal_basis"), Qualification.valueOf(text(yaml, "qualification")),
 				Silence.valueOf(text(yaml, "silence")), ((Number) yaml.get("term_business_days")).intValue(),
-				new BigDecimal(yaml.get("fee_soles").toString()), text(yaml, "receiving_office"),
+				decimal(yaml, "fee_soles", BigDecimal.ZERO), decimal(yaml, "fee_uit_percent", null),
+				text(yaml, "receiving_office"),
 				text(yaml, "deciding_office"), text(yaml, "deciding_authority"),
 				(String) appeals.get("reconsideration"), (String) appeals.get("appeal"),
 				requirements.stream().map(ProcedureCatalog::toRequirement).toList(),
 				Boolean.TRUE.equals(yaml.get("internal")), termsByRisk(yaml),
 				Boolean.TRUE.equals(yaml.get("publish_results")),
 				List.copyOf((List<String>) yaml.getOrDefault("what_happens", List.of())));
+	}
+
+	private static BigDecimal decimal(Map<String, Object> yaml, String key, BigDecimal absent) {
+		Object value = yaml.get(key);
+		return value == null ? absent : new BigDecimal(value.toString());
 	}
 
 	@SuppressWarnings("unchecked")

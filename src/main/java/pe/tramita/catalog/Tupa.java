@@ -97,6 +97,11 @@ public class Tupa {
 			.findFirst();
 	}
 
+	/** A fee stated as a share of the UIT, in soles: céntimos rounded half up. */
+	static BigDecimal shareOf(BigDecimal uit, BigDecimal percent) {
+		return uit.multiply(percent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+	}
+
 	private record MunicipalValues(int termBusinessDays, BigDecimal feeSoles, String approvedBy) {
 	}
 
@@ -110,8 +115,10 @@ public class Tupa {
 	}
 
 	private static Entry entry(Procedure procedure, MunicipalValues override, Optional<BigDecimal> uit) {
-		Procedure effective = override == null ? procedure
-				: procedure.withTermAndFee(override.termBusinessDays(), override.feeSoles());
+		Procedure effective = override != null
+				? procedure.withTermAndFee(override.termBusinessDays(), override.feeSoles())
+				: procedure.feeUitPercent() != null && uit.isPresent()
+						? procedure.withFee(shareOf(uit.get(), procedure.feeUitPercent())) : procedure;
 		BigDecimal percent = uit.map(value -> effective.feeSoles()
 			.multiply(BigDecimal.valueOf(100))
 			.divide(value, 2, RoundingMode.HALF_UP)).orElse(null);

@@ -25,6 +25,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import pe.tramita.calendar.BusinessCalendar;
+import pe.tramita.calendar.LegalClock;
 import pe.tramita.catalog.Procedure;
 import pe.tramita.catalog.ProcedureCatalog;
 import pe.tramita.certificate.Certificates;
@@ -32,6 +33,8 @@ import pe.tramita.costing.Costings;
 import pe.tramita.investment.Projects;
 import pe.tramita.municipality.Municipalities;
 import pe.tramita.municipality.PublicService;
+import pe.tramita.payment.PaymentOrders;
+import pe.tramita.payment.Payments;
 import pe.tramita.request.ApplicantForm;
 import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
@@ -76,6 +79,8 @@ class DemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
+	private final DemoCashier cashier;
+
 	private final IdentityService identityService;
 
 	private final TaskService taskService;
@@ -109,9 +114,11 @@ class DemoData {
 	DemoData(IdentityService identityService, TaskService taskService, ManagementService managementService,
 			Expedientes expedientes, ProcedureCatalog catalog, Certificates certificates, DemoNotReadyYet notReadyYet,
 			Municipalities municipalities, DemoTime time, BusinessCalendar calendar, RepositoryService repositoryService,
-			Costings costings, Projects projects, @Value("${tramita.demo.history-weeks:52}") int historyWeeks) {
+			Costings costings, Projects projects, PaymentOrders orders, Payments payments, LegalClock clock,
+			@Value("${tramita.demo.history-weeks:52}") int historyWeeks) {
 		this.investments = new DemoInvestments(expedientes, catalog, taskService, projects);
-		this.history = new DemoHistory(time, expedientes, taskService, calendar, catalog);
+		this.cashier = new DemoCashier(orders, payments, clock);
+		this.history = new DemoHistory(time, expedientes, taskService, calendar, catalog, cashier);
 		this.redesign = new DemoRedesign(repositoryService, costings);
 		this.time = time;
 		this.historyWeeks = historyWeeks;
@@ -217,7 +224,7 @@ class DemoData {
 
 	private void cases() {
 		Procedure licence = catalog.get("licencia-funcionamiento");
-		file(licence, CAJAMARCA, "Bodega Santa Apolonia", RiskLevel.BAJO);
+		fileAwaitingPayment(licence, CAJAMARCA, "Bodega Santa Apolonia", RiskLevel.BAJO);
 		String observed = file(licence, CAJAMARCA, "Librería El Cumbe", RiskLevel.BAJO);
 		complete(observed, "reviewRequirements", "mesa.cajamarca",
 				Map.of("requisitosCompletos", false, "observacion", "Falta la declaración jurada firmada."));
@@ -284,6 +291,14 @@ class DemoData {
 	}
 
 	private String file(Procedure procedure, String ubigeo, String business, RiskLevel risk) {
+		String caseNumber = fileAwaitingPayment(procedure, ubigeo, business, risk);
+		cashier.pay(caseNumber, HISTORY.stream().filter(place -> place.ubigeo().equals(ubigeo)).findFirst()
+			.orElseThrow().clerks());
+		return caseNumber;
+	}
+
+	/** A licence application whose fee is still to be paid: the cashier finds its order. */
+	private String fileAwaitingPayment(Procedure procedure, String ubigeo, String business, RiskLevel risk) {
 		String dni = "%08d".formatted(41234500 + ++applicants);
 		ApplicantForm applicant = new ApplicantForm(IdentityDocumentType.DNI, dni, "Rosa Chávez Quispe",
 				"rosa.chavez@example.pe", "976543210", true, true);

@@ -68,8 +68,11 @@ class DemoHistory {
 
 	private final Procedure complaint;
 
+	private final DemoCashier cashier;
+
 	DemoHistory(TimeMachine time, Expedientes expedientes, TaskService taskService, BusinessCalendar calendar,
-			ProcedureCatalog catalog) {
+			ProcedureCatalog catalog, DemoCashier cashier) {
+		this.cashier = cashier;
 		this.time = time;
 		this.expedientes = expedientes;
 		this.taskService = taskService;
@@ -279,7 +282,9 @@ class DemoHistory {
 		private Filing file(Procedure procedure, ApplicantForm applicant, Map<String, String> fields,
 				List<UploadedFile> files) {
 			time.travelTo(at.toInstant());
-			return expedientes.apply(ubigeo, procedure, applicant, fields, files).filing();
+			Filing filing = expedientes.apply(ubigeo, procedure, applicant, fields, files).filing();
+			cashier.pay(filing.caseNumber(), clerks);
+			return filing;
 		}
 
 		private ApplicantForm applicant(String name) {

@@ -52,8 +52,8 @@ public class ModelRules {
 	/** The largest model accepted; the biggest one shipped is under 40 KB. */
 	public static final int MAX_BYTES = 1024 * 1024;
 
-	/** The beans a model may call (see DESIGN.md): legal terms, cases, certificates, the UIT. */
-	public static final Set<String> ALLOWED_BEANS = Set.of("plazos", "expedientes", "certificados", "uit");
+	/** The beans a model may call (see DESIGN.md): legal terms, cases, certificates, the UIT, payments. */
+	public static final Set<String> ALLOWED_BEANS = Set.of("plazos", "expedientes", "certificados", "uit", "pagos");
 
 	/** What the task page renders (pe.tramita.form.ModelForms). */
 	static final Set<String> FIELD_TYPES = Set.of("string", "long", "boolean", "enum", "date");

@@ -16,6 +16,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import pe.tramita.catalog.Procedure;
 import pe.tramita.municipality.MunicipalityView;
+import pe.tramita.payment.PaymentOrder;
 import pe.tramita.request.ExpedienteView;
 import pe.tramita.web.Formats;
 
@@ -37,10 +38,13 @@ class CitizenMessages {
 	/** Decisions against the citizen, which they may appeal (TUO Ley 27444, art. 218). */
 	private static final Set<String> APPEALABLE = Set.of("DENEGADO", "DENEGADO_POR_SILENCIO");
 
-	/** What a message carries, to be composed. {@code attachments}: descriptions of the files it carries. */
+	/**
+	 * What a message carries, to be composed. {@code attachments}: descriptions of the files it carries;
+	 * {@code payment}: the fee still to pay, when the filing has one.
+	 */
 	record Facts(ExpedienteView expediente, MunicipalityView municipality, Procedure procedure, String kind,
 			String detail, LocalDate date, boolean carriesCode, List<String> attachments, String receiptUrl,
-			boolean legalNotice) {
+			boolean legalNotice, PaymentOrder payment) {
 	}
 
 	record Composed(String subject, String text, String html) {
@@ -109,6 +113,10 @@ class CitizenMessages {
 	/** What the event means for the citizen and what they may do. */
 	private List<String> paragraphs(Facts facts, Locale locale) {
 		List<String> paragraphs = new ArrayList<>();
+		if (facts.payment() != null && facts.payment().pending()) {
+			paragraphs.add(text(locale, "mail.payment", formats.money(facts.payment().amount()),
+					facts.payment().groupedCode(), formats.date(facts.payment().payBy())));
+		}
 		String meaning = messages.getMessage("mail.meaning." + facts.kind(), null, "", locale);
 		if (!meaning.isEmpty()) {
 			paragraphs.add(meaning);

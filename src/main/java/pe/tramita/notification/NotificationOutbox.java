@@ -24,6 +24,7 @@ import pe.tramita.certificate.DocumentIssued;
 import pe.tramita.document.DocumentView;
 import pe.tramita.document.Documents;
 import pe.tramita.municipality.Municipalities;
+import pe.tramita.payment.PaymentOrders;
 import pe.tramita.request.CaseEventKind;
 import pe.tramita.request.CaseNotice;
 import pe.tramita.request.ExpedienteStatus;
@@ -66,13 +67,17 @@ class NotificationOutbox {
 
 	private final Certificates certificates;
 
+	private final PaymentOrders payments;
+
 	private final Clock clock;
 
 	private final String publicUrl;
 
 	NotificationOutbox(JdbcTemplate jdbc, Expedientes expedientes, Municipalities municipalities,
 			ProcedureCatalog catalog, Documents documents, CitizenMessages messages, MessageSource bundles, Seals seals,
-			Certificates certificates, Clock clock, @Value("${tramita.public-url}") String publicUrl) {
+			Certificates certificates, PaymentOrders payments, Clock clock,
+			@Value("${tramita.public-url}") String publicUrl) {
+		this.payments = payments;
 		this.jdbc = jdbc;
 		this.expedientes = expedientes;
 		this.municipalities = municipalities;
@@ -132,7 +137,8 @@ class NotificationOutbox {
 		CitizenMessages.Composed composed = messages.compose(new CitizenMessages.Facts(expediente,
 				municipalities.get(expediente.ubigeo()), catalog.find(expediente.procedureKey()).orElse(null), kind,
 				detail, date, carried.accessCode() != null, attachments(expediente, carried, locale),
-				publicUrl + "/notificacion/" + token, legalNotice));
+				publicUrl + "/notificacion/" + token, legalNotice,
+				kind.equals("PRESENTADO") ? payments.forCase(expediente.id()).orElse(null) : null));
 		var now = Timestamp.from(clock.instant());
 		jdbc.update(connection -> {
 			var insert = connection.prepareStatement("""

@@ -4,7 +4,7 @@
  * staff see each message's fate on the case; the citizen's acknowledgment is recorded as the notification of the act.
  */
 @ApplicationModule(displayName = "Notifications",
-		allowedDependencies = { "calendar", "catalog", "certificate", "document", "engine", "municipality", "request",
+		allowedDependencies = { "calendar", "catalog", "certificate", "document", "engine", "municipality", "payment", "request",
 				"security", "web" })
 package pe.tramita.notification;
 

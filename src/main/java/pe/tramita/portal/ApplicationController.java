@@ -76,8 +76,12 @@ class ApplicationController {
 
 	private final ModelTexts texts;
 
+	private final PaymentPanel payment;
+
 	ApplicationController(Municipalities municipalities, Tupa tupa, LegalClock clock, Documents documents,
-			Expedientes expedientes, FilingReceipts receipts, HeldUploads heldUploads, ModelTexts texts) {
+			Expedientes expedientes, FilingReceipts receipts, HeldUploads heldUploads, ModelTexts texts,
+			PaymentPanel payment) {
+		this.payment = payment;
 		this.texts = texts;
 		this.receipts = receipts;
 		this.heldUploads = heldUploads;
@@ -191,6 +195,7 @@ class ApplicationController {
 		}
 		prepare(model, ubigeo, key);
 		model.addAttribute("filing", filing.get());
+		payment.show(model, filing.get().caseNumber(), ubigeo);
 		return "portal/filed";
 	}
 

@@ -28,6 +28,7 @@ import pe.tramita.document.Documents;
 import pe.tramita.document.UploadRejectedException;
 import pe.tramita.document.UploadedFile;
 import pe.tramita.municipality.Municipalities;
+import pe.tramita.payment.PaymentReceipts;
 import pe.tramita.notification.Notifications;
 import pe.tramita.request.CaseProgress;
 import pe.tramita.request.ExpedienteStatus;
@@ -62,9 +63,16 @@ class CaseStatusController {
 
 	private final ModelTexts texts;
 
+	private final PaymentPanel payment;
+
+	private final PaymentReceipts paymentReceipts;
+
 	CaseStatusController(Expedientes expedientes, CaseProgress progress, Certificates certificates,
 			Municipalities municipalities, ProcedureCatalog catalog, Documents documents,
-			Notifications notifications, CaseLookups lookups, ModelTexts texts) {
+			Notifications notifications, CaseLookups lookups, ModelTexts texts, PaymentPanel payment,
+			PaymentReceipts paymentReceipts) {
+		this.payment = payment;
+		this.paymentReceipts = paymentReceipts;
 		this.texts = texts;
 		this.lookups = lookups;
 		this.notifications = notifications;
@@ -90,6 +98,16 @@ class CaseStatusController {
 			@RequestParam(defaultValue = "") String codigo) {
 		return certificates.filingReceipt(expediente.strip(), codigo)
 			.map(pdf -> FileDownloads.attachment(pdf, "cargo-recepcion-" + expediente.strip() + ".pdf",
+					MediaType.APPLICATION_PDF_VALUE))
+			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(new byte[0]));
+	}
+
+	/** The receipt of payment (constancia de pago) of a paid fee, for the number and its access code only. */
+	@PostMapping("/consulta/pago")
+	ResponseEntity<byte[]> paymentReceipt(@RequestParam(defaultValue = "") String expediente,
+			@RequestParam(defaultValue = "") String codigo) {
+		return paymentReceipts.forCitizen(expediente.strip(), codigo)
+			.map(pdf -> FileDownloads.attachment(pdf, "constancia-pago-" + expediente.strip() + ".pdf",
 					MediaType.APPLICATION_PDF_VALUE))
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(new byte[0]));
 	}
@@ -215,6 +233,7 @@ class CaseStatusController {
 		model.addAttribute("documents", all.stream().filter(document -> document.uploadedBy() == null).toList());
 		model.addAttribute("delivered", all.stream().filter(DocumentView::forCitizen).toList());
 		model.addAttribute("certificate", certificates.findForCase(expediente.id()).orElse(null));
+		payment.show(model, expediente.caseNumber(), expediente.ubigeo());
 		model.addAttribute("maxUploadSize", documents.maxSize().toMegabytes());
 		return "portal/status";
 	}

@@ -8,6 +8,8 @@ public enum CaseEventKind {
 	/** Staff handed the citizen documents (the information requested, an answer). */
 	ENTREGADO,
 	/** A new access code was sent to the e-mail on file; the old one stopped working. */
-	CODIGO_RENOVADO
+	CODIGO_RENOVADO,
+	/** The fee (derecho de trámite) was paid: the filing is complete and its legal term runs. */
+	PAGADO
 
 }

@@ -45,6 +45,9 @@ public class Expedientes {
 
 	static final String CORRECTION_MESSAGE = "subsanacionPresentada";
 
+	/** The message a fee-bearing model waits for (TUO Ley 27444: the payment is one of the TUPA's requirements). */
+	static final String PAYMENT_MESSAGE = "pagoConfirmado";
+
 	/** The application field whose value chooses the term where the TUPA sets one per risk level. */
 	static final String RISK_FIELD = "riskLevel";
 
@@ -319,6 +322,35 @@ public class Expedientes {
 			expediente.dueOn(LocalDate.parse(due.toString()));
 		}
 		record(expediente, CaseEventKind.SUBSANADO, null, now, expediente.dueDate(), List.of(), null);
+	}
+
+	/**
+	 * The case's fee was paid ({@code receipt}: the receipt's number and channel, as the citizen is told): the
+	 * timeline says so and a process waiting for the payment goes on, its legal term starting now (the model restarts
+	 * the clock it stopped on filing). A case whose model does not wait (filed before the model did) only records it.
+	 */
+	@Transactional
+	public void feePaid(long expedienteId, String receipt, String actor) {
+		Expediente expediente = expedientes.findById(expedienteId).orElseThrow(CaseNotFoundException::new);
+		Instant now = clock.now().toInstant();
+		// on the timeline before what the payment sets off (an automatic approval concludes the case at once)
+		events.save(new CaseEvent(expediente, now, CaseEventKind.PAGADO, receipt, actor));
+		String processInstanceId = expediente.processInstanceId();
+		boolean waiting = processInstanceId != null && runtimeService.createEventSubscriptionQuery()
+			.processInstanceId(processInstanceId)
+			.eventType("message")
+			.eventName(PAYMENT_MESSAGE)
+			.count() > 0;
+		if (waiting) {
+			runtimeService.createMessageCorrelation(PAYMENT_MESSAGE).processInstanceId(processInstanceId).correlate();
+			Object due = expediente.status().concluded() ? null
+					: runtimeService.getVariable(processInstanceId, ProcessDeadlines.DUE_DATE_VARIABLE);
+			if (due != null) {
+				expediente.dueOn(LocalDate.parse(due.toString()));
+			}
+		}
+		publisher.publishEvent(new CaseNotice(expediente.id(), expediente.caseNumber(), expediente.ubigeo(),
+				expediente.procedureKey(), CaseEventKind.PAGADO, receipt, now, expediente.dueDate(), List.of(), null));
 	}
 
 	/** New access codes one case may get in a day: enough for a citizen, too few to flood their mailbox. */

@@ -49,6 +49,8 @@ class TableOwnershipTests {
 			Map.entry("cost_position", "costing"), Map.entry("costing", "costing"),
 			Map.entry("investment_project", "investment"), Map.entry("project_procurement", "investment"),
 			Map.entry("budget_execution", "investment"), Map.entry("project_publication", "investment"),
+			Map.entry("payment_order", "payment"), Map.entry("payment", "payment"), Map.entry("bank_file", "payment"),
+			Map.entry("bank_file_line", "payment"), Map.entry("payment_audit", "payment"),
 			Map.entry("shedlock", "database"), Map.entry("cache_generation", "database"),
 			// Spring Modulith's event publication registry and Spring Session's tables: the frameworks', no module's
 			// SQL names them

@@ -17,8 +17,9 @@ import pe.tramita.support.SampleFiles;
 import pe.tramita.support.Staff;
 
 /**
- * The journey of the foundation in a real headless Chromium: a citizen applies and follows the case, three clerks
- * log in and work their steps, the citizen opens the verification page of the licence. Screenshots go to
+ * The journey of the foundation in a real headless Chromium: a citizen applies, pays the fee at the municipality's
+ * cashier and follows the case, three clerks log in and work their steps, the citizen opens the verification page of
+ * the licence. Screenshots go to
  * {@code target/screenshots}.
  */
 class LicenceJourneyBrowserTests extends JourneyBrowserTests {
@@ -26,6 +27,7 @@ class LicenceJourneyBrowserTests extends JourneyBrowserTests {
 	@BeforeEach
 	void clerks() throws Exception {
 		Staff.OFFICES.forEach(office -> staff.login(office, Staff.CAJAMARCA));
+		staff.login("tesoreria", Staff.CAJAMARCA);
 	}
 
 	@Test
@@ -63,11 +65,39 @@ class LicenceJourneyBrowserTests extends JourneyBrowserTests {
 		String caseNumber = browser.findElement(By.id("case-number")).getText();
 		String accessCode = browser.findElement(By.id("access-code")).getText();
 		assertThat(caseNumber).matches("060101-\\d{4}-\\d{6}");
+		// the fee is a requirement: the receipt names what to pay, with which code, by when
+		String paymentCode = browser.findElement(By.id("codigo-pago")).getText();
+		assertThat(browser.findElement(By.id("monto-pago")).getText()).isEqualTo("S/ 120.50");
+		assertThat(paymentCode).matches("060101 \\d{2} \\d{6} \\d");
 		Browser.screenshot(browser, "03-solicitud-presentada");
 		browser.findElement(By.cssSelector("main form button")).click();
 		assertThat(browser.findElement(By.id("current-step")).getText())
+			.isEqualTo("Esperando el pago del derecho de trámite");
+		Browser.screenshot(browser, "04-estado-esperando-pago");
+
+		// the citizen pays at the municipality's cashier, who finds the order by the code they read out
+		logIn("t.tesoreria." + Staff.CAJAMARCA);
+		open("/bandeja/caja");
+		type("q", paymentCode);
+		browser.findElement(By.cssSelector("#buscar-orden button")).click();
+		String code = paymentCode.replace(" ", "");
+		type("recibo-" + code, "B001-004512");
+		type("monto-" + code, "120.50");
+		Browser.screenshot(browser, "04b-caja-cobro");
+		browser.findElement(By.cssSelector("#pago-" + code + " button")).click();
+		assertThat(browser.findElement(By.id("pago-registrado")).getText()).startsWith("Pago registrado.");
+		assertThat(browser.findElement(By.id("orden-" + code)).getText()).contains("Pagada", "B001-004512");
+		logOut();
+
+		open("/consulta");
+		type("expediente", caseNumber);
+		type("codigo", accessCode);
+		browser.findElement(By.cssSelector("main form button")).click();
+		assertThat(browser.findElement(By.id("current-step")).getText())
 			.isEqualTo("Revisar requisitos — a cargo de Mesa de Partes");
-		Browser.screenshot(browser, "04-estado-en-tramite");
+		assertThat(browser.findElement(By.id("estado-pago")).getText()).isEqualTo("Pagado");
+		assertThat(browser.findElement(By.id("descargar-constancia-pago")).isDisplayed()).isTrue();
+		Browser.screenshot(browser, "04c-estado-en-tramite-pagado");
 
 		clerkCompletes("mesa-de-partes", caseNumber, () -> choose("requisitosCompletos", "true"), "05-bandeja-mesa");
 		clerkCompletes("licencias", caseNumber, () -> {

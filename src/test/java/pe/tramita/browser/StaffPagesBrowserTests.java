@@ -2,6 +2,7 @@ package pe.tramita.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import pe.tramita.certificate.CertificateView;
 import pe.tramita.certificate.Certificates;
+import pe.tramita.payment.BankFileImports;
 import pe.tramita.request.Filing;
 import pe.tramita.request.RiskLevel;
 import pe.tramita.security.Offices;
@@ -38,6 +40,9 @@ class StaffPagesBrowserTests extends JourneyBrowserTests {
 
 	@Autowired
 	TaskService taskService;
+
+	@Autowired
+	BankFileImports bankFiles;
 
 	@Test
 	void everyStaffPagePassesAxeCore() throws Exception {
@@ -80,6 +85,21 @@ class StaffPagesBrowserTests extends JourneyBrowserTests {
 			open(page);
 			inaccessible.addAll(AccessibilityScan.violations(browser));
 		}
+		logOut();
+
+		// the treasury: an order found (with its payment form), the day's cash, the bank files, the fees collected
+		Filing unpaid = applications.fileUnpaidLicence(Staff.CAJAMARCA, RiskLevel.BAJO);
+		String cashier = staff.create("t.tesoreria." + Staff.CAJAMARCA, "tesoreria", Staff.CAJAMARCA);
+		long bankFile = bankFiles.importFile(Staff.CAJAMARCA, "bn-csv", "dia.csv", ("codigo;monto;fecha;operacion\n"
+				+ "060101260000000;120.50;01/12/2026;OP-1\nilegible").getBytes(StandardCharsets.UTF_8), cashier).fileId();
+		logIn(cashier);
+		for (String page : List.of("/bandeja/caja?q=" + unpaid.caseNumber(), "/bandeja/caja?q=" + filing.caseNumber(),
+				"/bandeja/caja/diaria", "/bandeja/caja/banco", "/bandeja/caja/banco/" + bankFile,
+				"/bandeja/caja/recaudacion")) {
+			open(page);
+			inaccessible.addAll(AccessibilityScan.violations(browser));
+		}
+		Browser.screenshot(browser, "s3-recaudacion");
 		logOut();
 
 		logIn(staff.create("t.admin." + Staff.CAJAMARCA, Offices.ADMIN, Staff.CAJAMARCA));

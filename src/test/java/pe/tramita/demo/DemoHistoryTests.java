@@ -24,6 +24,8 @@ import pe.tramita.engine.TaskPage;
 import pe.tramita.engine.TaskRow;
 import pe.tramita.engine.TaskSearch;
 import pe.tramita.engine.TaskView;
+import pe.tramita.payment.PaymentOrders;
+import pe.tramita.payment.Payments;
 import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
 import pe.tramita.security.StaffUser;
@@ -70,6 +72,12 @@ class DemoHistoryTests {
 	@Autowired
 	Staff staff;
 
+	@Autowired
+	PaymentOrders orders;
+
+	@Autowired
+	Payments payments;
+
 	@Test
 	void tenWeeksOfCasesAreWorkedThroughTheEngineAtTheirOwnMomentsAndMeasured() throws Exception {
 		Map.of("mesa", "mesa-de-partes", "licencias", "licencias", "itse", "defensa-civil", "gerente", "gerencia",
@@ -85,7 +93,7 @@ class DemoHistoryTests {
 			public void backToNow() {
 				TestTime.reset();
 			}
-		}, expedientes, taskService, calendar, catalog);
+		}, expedientes, taskService, calendar, catalog, new DemoCashier(orders, payments, clock));
 		Instant now = Instant.now();
 
 		List<Filing> filed = history.work(SAN_IGNACIO, CLERKS, 1.5, 1.0, 10, now, 42);

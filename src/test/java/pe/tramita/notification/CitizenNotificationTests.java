@@ -28,6 +28,8 @@ import pe.tramita.certificate.Certificates;
 import pe.tramita.document.Documents;
 import pe.tramita.document.FileKind;
 import pe.tramita.document.UploadedFile;
+import pe.tramita.payment.PaymentOrder;
+import pe.tramita.payment.PaymentOrders;
 import pe.tramita.request.ExpedienteView;
 import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
@@ -52,6 +54,9 @@ class CitizenNotificationTests {
 
 	@Autowired
 	Applications applications;
+
+	@Autowired
+	PaymentOrders orders;
 
 	@Autowired
 	Expedientes expedientes;
@@ -81,7 +86,8 @@ class CitizenNotificationTests {
 	@Test
 	void theFilingIsAcknowledgedWithItsSignedReceiptAndTheCodeNeverInALink() throws Exception {
 		String address = newAddress();
-		Filing filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO, Applications.applicant(address, true));
+		Filing filing = applications.fileUnpaidLicence(Staff.CAJAMARCA, RiskLevel.BAJO,
+				Applications.applicant(address, true));
 
 		MimeMessage message = TestMailServer.awaitSubject(address, "Recibimos su solicitud");
 		MailContents mail = MailContents.of(message);
@@ -89,6 +95,10 @@ class CitizenNotificationTests {
 		assertThat(message.getFrom()[0].toString()).contains("Municipalidad Provincial de Cajamarca");
 		assertThat(mail.text).contains("Juana Quispe Ñahui", filing.caseNumber(), filing.accessCode(),
 				"Licencia de Funcionamiento", "http://localhost:8080/consulta");
+		// the fee to pay, with its code and last day: the case waits for it
+		PaymentOrder order = orders.forCaseNumber(filing.caseNumber()).orElseThrow();
+		assertThat(mail.text.replaceAll("\\s+", " ")).contains("pague el derecho de trámite de S/ 120.50 con el código de pago "
+				+ order.groupedCode());
 		assertThat(mail.html).contains(filing.caseNumber(), filing.accessCode());
 		assertThat(links(mail.html)).isNotEmpty().noneMatch(link -> link.contains(filing.accessCode()));
 		assertThat(links(mail.text)).noneMatch(link -> link.contains(filing.accessCode()));
@@ -146,7 +156,9 @@ class CitizenNotificationTests {
 		// the licence came with the decision, not in a message of its own
 		assertThat(TestMailServer.to(address)).extracting(TestMailServer::subject)
 			.noneMatch(subject -> subject.contains("Se emitió su documento"));
-		assertThat(TestMailServer.to(address)).hasSize(4);
+		// filing, payment received, observation, correction, approval
+		assertThat(TestMailServer.to(address)).hasSize(5).extracting(TestMailServer::subject)
+			.anyMatch(subject -> subject.startsWith("Recibimos su pago"));
 	}
 
 	@Test

@@ -80,7 +80,7 @@ class OutboxDeliveryTests {
 		int before = count();
 		try {
 			transaction.executeWithoutResult(status -> {
-				applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO, Applications.applicant(address, true));
+				applications.fileUnpaidLicence(Staff.CAJAMARCA, RiskLevel.BAJO, Applications.applicant(address, true));
 				assertThat(jdbc.queryForObject("SELECT count(*) FROM tramita.notification WHERE recipient = ?",
 						Integer.class, address)).as("written with the filing").isEqualTo(1);
 				throw new IllegalStateException("the filing fails after its message was written");
@@ -177,7 +177,7 @@ class OutboxDeliveryTests {
 	@Test
 	void theSinkShowsAMunicipalitysMessagesToItsOwnStaffOnly() throws Exception {
 		String address = CitizenNotificationTests.newAddress();
-		Filing filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO, Applications.applicant(address, true));
+		Filing filing = applications.fileUnpaidLicence(Staff.CAJAMARCA, RiskLevel.BAJO, Applications.applicant(address, true));
 		TestMailServer.await(address, 1);
 		// the sink keeps its copy just after the server has answered, so the server may have it first
 		awaitNotification(applications.caseId(filing), n -> n.status() == NotificationStatus.ENVIADO);

@@ -86,6 +86,9 @@ class ApplicationControllerTests {
 	@MockitoBean
 	HeldUploads heldUploads;
 
+	@MockitoBean
+	PaymentPanel paymentPanel;
+
 	@BeforeEach
 	void aMunicipalityAndItsProcedure() {
 		Procedure complaint = mock(Procedure.class);

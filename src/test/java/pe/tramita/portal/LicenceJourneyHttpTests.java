@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.awt.image.BufferedImage;
+import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import pe.tramita.TramitaApplication;
 import pe.tramita.request.Filing;
 import pe.tramita.support.Applications;
 import pe.tramita.support.CaseSteps;
@@ -87,8 +89,19 @@ class LicenceJourneyHttpTests {
 				.cookie(new jakarta.servlet.http.Cookie("tramita-recibo", forged))).andExpect(redirectedUrl("/consulta"));
 		}
 
+		// the fee: named on the receipt; the case waits for it; the cashier records it and the case goes on
+		Matcher paymentCode = Pattern.compile("id=\"codigo-pago\"[^>]*>([0-9 ]+)<")
+			.matcher(receipt);
+		assertThat(paymentCode.find()).as("the payment code on the receipt").isTrue();
+		assertThat(receipt).contains("S/ 120.50");
+		assertThat(statusPage(filing)).contains("Esperando el pago del derecho de trámite");
+		mvc.perform(post("/bandeja/caja/pagos").with(csrf()).with(authentication(staff.login("tesoreria",
+				Staff.CAJAMARCA))).param("codigo", paymentCode.group(1)).param("recibo", "B001-" + filing.caseNumber())
+			.param("monto", "120.50").param("fecha", LocalDate.now(TramitaApplication.LIMA)
+				.toString()))
+			.andExpect(status().is3xxRedirection());
 		assertThat(statusPage(filing)).contains("En trámite", "Revisar requisitos — a cargo de Mesa de Partes",
-				"Solicitud presentada en línea", "dj.pdf");
+				"Solicitud presentada en línea", "dj.pdf", "Se recibió el pago del derecho de trámite");
 
 		work(filing, "mesa-de-partes", "requisitosCompletos=true");
 		work(filing, "licencias", "nivelRiesgo=BAJO");

@@ -34,7 +34,7 @@ import pe.tramita.support.TramitaTest;
 @TramitaTest
 class ProcessModelTests {
 
-	private static final Set<String> ALLOWED_BEANS = Set.of("plazos", "expedientes", "certificados", "uit");
+	private static final Set<String> ALLOWED_BEANS = Set.of("plazos", "expedientes", "certificados", "uit", "pagos");
 
 	private static final Set<String> ENGINE_NAMES = Set.of("execution", "task");
 

@@ -1,20 +1,28 @@
 package pe.tramita.support;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import pe.tramita.calendar.LegalClock;
 import pe.tramita.catalog.ProcedureCatalog;
 import pe.tramita.document.Documents;
 import pe.tramita.document.FileKind;
 import pe.tramita.document.UploadedFile;
+import pe.tramita.payment.PaymentOrder;
+import pe.tramita.payment.PaymentOrders;
+import pe.tramita.payment.Payments;
 import pe.tramita.request.ApplicantForm;
 import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
 import pe.tramita.request.IdentityDocumentType;
 import pe.tramita.request.RiskLevel;
 
-/** Files licence applications straight through the service, for tests that start past the citizen's form. */
+/**
+ * Files licence applications straight through the service, for tests that start past the citizen's form. A filing
+ * with a fee is paid at the cashier at once, as most are, so the case is at its first step; {@code unpaid} ones wait.
+ */
 @Component
 public class Applications {
 
@@ -25,9 +33,39 @@ public class Applications {
 
 	private final ProcedureCatalog catalog;
 
-	Applications(Expedientes expedientes, ProcedureCatalog catalog) {
+	private final PaymentOrders orders;
+
+	private final Payments payments;
+
+	private final LegalClock clock;
+
+	Applications(Expedientes expedientes, ProcedureCatalog catalog, PaymentOrders orders, Payments payments,
+			LegalClock clock) {
+		this.clock = clock;
 		this.expedientes = expedientes;
 		this.catalog = catalog;
+		this.orders = orders;
+		this.payments = payments;
+	}
+
+	/** Pays the case's fee at its municipality's cashier, when it has one still unpaid; answers the order, if any. */
+	public Optional<PaymentOrder> pay(String caseNumber) {
+		Optional<PaymentOrder> order = orders.forCaseNumber(caseNumber);
+		if (order.isEmpty() || !order.get().pending()) {
+			return order;
+		}
+		PaymentOrder pending = order.get();
+		return Optional.of(payments.recordAtCashier(pending.ubigeo(), pending.code(), new Payments.Entry(
+				"R-" + caseNumber, pending.amount(), clock.today()), "caja.pruebas"));
+	}
+
+	/** A licence application whose fee is left unpaid: the case waits for the payment. */
+	public Filing fileUnpaidLicence(String ubigeo, RiskLevel risk) {
+		return file(ubigeo, risk, applicant());
+	}
+
+	public Filing fileUnpaidLicence(String ubigeo, RiskLevel risk, ApplicantForm applicant) {
+		return file(ubigeo, risk, applicant);
 	}
 
 	public Filing fileLicence(String ubigeo, RiskLevel risk) {
@@ -42,6 +80,12 @@ public class Applications {
 	}
 
 	public Filing fileLicence(String ubigeo, RiskLevel risk, ApplicantForm applicant) {
+		Filing filing = file(ubigeo, risk, applicant);
+		pay(filing.caseNumber());
+		return filing;
+	}
+
+	private Filing file(String ubigeo, RiskLevel risk, ApplicantForm applicant) {
 		byte[] pdf = SampleFiles.pdf();
 		Expedientes.ModelApplication application = expedientes.apply(ubigeo, catalog.get("licencia-funcionamiento"),
 				applicant, licenceFields(risk),
@@ -92,8 +136,16 @@ public class Applications {
 		return application.filing();
 	}
 
-	/** A building licence application (modality {@code a} or {@code b}) with its drawings attached. */
+	/** A building licence application (modality {@code a} or {@code b}) with its drawings attached, its fee paid. */
 	public Expedientes.ModelApplication fileBuildingLicence(String ubigeo, String modality, long roofedArea) {
+		Expedientes.ModelApplication application = fileUnpaidBuildingLicence(ubigeo, modality, roofedArea);
+		if (application.filing() != null) {
+			pay(application.filing().caseNumber());
+		}
+		return application;
+	}
+
+	public Expedientes.ModelApplication fileUnpaidBuildingLicence(String ubigeo, String modality, long roofedArea) {
 		byte[] drawings = SampleFiles.pdf();
 		return expedientes.apply(ubigeo, catalog.get("licencia-edificacion-" + modality), applicant(),
 				java.util.Map.of("direccionPredio", "Jr. Los Sauces 240, Cajamarca", "partidaRegistral", "11023456",
