@@ -28,10 +28,12 @@ import pe.tramita.calendar.BusinessCalendar;
 import pe.tramita.calendar.LegalClock;
 import pe.tramita.calendar.ProcessDeadlines;
 import pe.tramita.catalog.Tupa;
+import pe.tramita.certificate.Certificates;
 import pe.tramita.request.ExpedienteStatus;
 import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
 import pe.tramita.request.RiskLevel;
+import pe.tramita.request.TimelineEntry;
 import pe.tramita.support.Applications;
 import pe.tramita.support.CaseSteps;
 import pe.tramita.support.PdfChecks;
@@ -90,6 +92,9 @@ class PaymentOrderTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Certificates certificates;
 
 	@AfterEach
 	void realTime() {
@@ -194,6 +199,20 @@ class PaymentOrderTests {
 		String fees = mvc.perform(get("/bandeja/caja/recaudacion?anio=2026").with(authentication(
 				staff.login("gerencia", CHONTALI)))).andReturn().getResponse().getContentAsString();
 		assertThat(fees).contains("Licencia de Funcionamiento", "S/ 98.40");
+	}
+
+	@Test
+	void anAutomaticApprovalIsIssuedWhenTheFeeIsPaidNotBefore() {
+		Filing filing = applications.fileUnpaidBuildingLicence(CHONTALI, "a", 90).filing();
+		long id = expedientes.findByCaseNumber(filing.caseNumber()).orElseThrow().id();
+		assertThat(certificates.findForCase(id)).as("no licence while the fee is unpaid").isEmpty();
+		assertThat(expedientes.find(id).orElseThrow().status()).isEqualTo(ExpedienteStatus.EN_TRAMITE);
+		applications.pay(filing.caseNumber());
+		assertThat(certificates.findForCase(id)).as("issued on payment").isPresent();
+		assertThat(expedientes.find(id).orElseThrow().status()).isEqualTo(ExpedienteStatus.APROBADO);
+		assertThat(expedientes.events(id)).extracting(TimelineEntry::messageKey).containsSubsequence(
+				"timeline.event.PRESENTADO", "timeline.event.PAGADO",
+				"timeline.event.APROBADO");
 	}
 
 	@Test
