@@ -30,6 +30,7 @@ class BareEngineCase implements Load.Worker {
 					"activity", "Venta de abarrotes", "areaM2", "35.75", "riskLevel", "BAJO"))
 			.execute()
 			.getId();
+		runtimeService.createMessageCorrelation("pagoConfirmado").processInstanceId(instance).correlate();
 		step(instance, "mesa-de-partes", Map.of("requisitosCompletos", true));
 		step(instance, "licencias", Map.of("nivelRiesgo", "BAJO"));
 		step(instance, "gerencia", Map.of("aprobado", true, "fundamento", "Cumple los requisitos del TUPA."));

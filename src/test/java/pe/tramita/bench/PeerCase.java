@@ -39,6 +39,8 @@ class PeerCase implements Load.Worker {
 	public void completeOneCase() throws Exception {
 		String instance = id(times.time("1 start the case", () -> post("mesa",
 				"/engine-rest/process-definition/key/bench-three-user-tasks/start", START)));
+		times.time("1b the fee's payment arrives", () -> post("mesa", "/engine-rest/message",
+				"{\"messageName\": \"pagoConfirmado\", \"processInstanceId\": \"" + instance + "\"}"));
 		step("mesa", "mesa-de-partes", instance, "{\"requisitosCompletos\": {\"value\": true}}");
 		step("licencias", "licencias", instance, "{\"nivelRiesgo\": {\"value\": \"BAJO\"}}");
 		step("gerente", "gerencia", instance,

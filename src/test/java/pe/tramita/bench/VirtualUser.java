@@ -1,15 +1,19 @@
 package pe.tramita.bench;
 
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import pe.tramita.TramitaApplication;
 import pe.tramita.request.RiskLevel;
 import pe.tramita.support.Applications;
 
 /**
- * One citizen with three clerks of Cajamarca (the demo profile's mesa de partes, licencias and gerencia), each in
- * their own logged-in session, taking licence cases from application to downloaded certificate the way the pages are used.
+ * One citizen with a cashier and three clerks of Cajamarca (the demo profile's tesorería, mesa de partes, licencias and
+ * gerencia), each in their own logged-in session, taking licence cases from application and payment to downloaded
+ * certificate the way the pages are used.
  */
 class VirtualUser implements Load.Worker {
 
@@ -19,6 +23,12 @@ class VirtualUser implements Load.Worker {
 
 	private static final Pattern ACCESS_CODE = Pattern.compile("id=\"access-code\">([^<]+)<");
 
+	private static final Pattern PAYMENT_CODE = Pattern.compile("id=\"codigo-pago\"[^>]*>([0-9 ]+)<");
+
+	private static final Pattern FEE = Pattern.compile("id=\"monto-pago\"[^>]*>S/ ([0-9.,]+)<");
+
+	private static final AtomicLong RECEIPTS = new AtomicLong();
+
 	private static final Pattern CERTIFICATE = Pattern.compile("/verificar/([A-Z2-9]{5}-[A-Z2-9]{5})/pdf");
 
 	private final int port;
@@ -26,6 +36,8 @@ class VirtualUser implements Load.Worker {
 	private final byte[] declaration;
 
 	private final WebSession reception;
+
+	private final WebSession cashier;
 
 	private final WebSession licensing;
 
@@ -44,11 +56,12 @@ class VirtualUser implements Load.Worker {
 		this.times = times;
 		this.declaration = declaration;
 		this.reception = login("mesa.cajamarca", password);
+		this.cashier = login("tesoreria.cajamarca", password);
 		this.licensing = login("licencias.cajamarca", password);
 		this.manager = login("gerente.cajamarca", password);
 	}
 
-	/** One licence, from the citizen's form to the certificate's PDF. */
+	/** One licence, from the citizen's form and the fee's payment to the certificate's PDF. */
 	@Override
 	public void completeOneCase() throws Exception {
 		WebSession citizen = new WebSession(port);
@@ -58,6 +71,13 @@ class VirtualUser implements Load.Worker {
 		String receipt = times.time("3 citizen: receipt page", () -> citizen.get(receiptPath));
 		String caseNumber = find(CASE_NUMBER, receipt);
 		String accessCode = find(ACCESS_CODE, receipt);
+		// the citizen pays the fee at the cashier, who finds the order and records it: the case goes to reception
+		String paymentCode = find(PAYMENT_CODE, receipt).replace(" ", "");
+		times.time("3b cashier: find the order", () -> cashier.get("/bandeja/caja?q=" + paymentCode));
+		times.time("3c cashier: record the payment", () -> WebSession.location(cashier.post("/bandeja/caja/pagos",
+				Map.of("codigo", paymentCode, "recibo", "B" + RECEIPTS.incrementAndGet() + "-" + caseNumber,
+						"monto", find(FEE, receipt).replace(",", ""), "fecha",
+						LocalDate.now(TramitaApplication.LIMA).toString()))));
 
 		work(reception, caseNumber, Map.of("requisitosCompletos", "true"));
 		work(licensing, caseNumber, Map.of("nivelRiesgo", "BAJO"));

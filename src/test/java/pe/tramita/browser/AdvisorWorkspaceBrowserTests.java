@@ -62,7 +62,8 @@ class AdvisorWorkspaceBrowserTests extends JourneyBrowserTests {
 
 		String withScript = Files.readString(Path.of("processes/licencia-funcionamiento/licencia-funcionamiento.bpmn"))
 			.replace("<bpmn:serviceTask id=\"recordObservation\"", "<bpmn:scriptTask id=\"recordObservation\" scriptFormat=\"groovy\"")
-			.replaceFirst("</bpmn:serviceTask>", "<bpmn:script>'rm -rf /'.execute()</bpmn:script></bpmn:scriptTask>");
+			.replaceFirst("(?s)(<bpmn:scriptTask id=\"recordObservation\".*?)</bpmn:serviceTask>",
+					"$1<bpmn:script>'rm -rf /'.execute()</bpmn:script></bpmn:scriptTask>");
 		Path file = Files.createTempFile("licencia-con-script", ".bpmn");
 		Files.writeString(file, withScript, StandardCharsets.UTF_8);
 		new Select(browser.findElement(By.id("tramite"))).selectByValue("licencia-funcionamiento");

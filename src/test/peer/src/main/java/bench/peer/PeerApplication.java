@@ -110,8 +110,9 @@ public class PeerApplication {
 				identity.createTenantUserMembership(TENANT, userId);
 				grant(engine.getAuthorizationService(), office, Resources.PROCESS_DEFINITION, PROCESS,
 						List.of(Permissions.READ, Permissions.CREATE_INSTANCE));
+				// UPDATE: reception correlates the message of the fee's payment
 				grant(engine.getAuthorizationService(), office, Resources.PROCESS_INSTANCE, ANY,
-						List.of(Permissions.CREATE, Permissions.READ));
+						List.of(Permissions.CREATE, Permissions.READ, Permissions.UPDATE));
 			});
 		};
 	}
