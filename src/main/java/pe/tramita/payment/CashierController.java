@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -32,6 +33,8 @@ import pe.tramita.web.NotFoundException;
  */
 @Controller
 class CashierController {
+
+	private static final Set<String> CHANNELS = Set.of("CAJA", "BANCO");
 
 	private static final DateTimeFormatter TYPED_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
@@ -75,28 +78,33 @@ class CashierController {
 			@RequestParam(name = "codigo", defaultValue = "") String code,
 			@RequestParam(name = "recibo", defaultValue = "") String receipt,
 			@RequestParam(name = "monto", defaultValue = "") String amount,
-			@RequestParam(name = "fecha", defaultValue = "") String day, @AuthenticationPrincipal StaffUser staff,
+			@RequestParam(name = "fecha", defaultValue = "") String day,
+			@RequestParam(name = "canal", defaultValue = "CAJA") String channel, @AuthenticationPrincipal StaffUser staff,
 			Model model, HttpServletResponse response, Locale locale) {
 		MunicipalityView municipality = scope.forCashier(ubigeo, staff);
 		Payments.Entry entry = new Payments.Entry(receipt, amount(amount), date(day));
 		try {
+			if (!CHANNELS.contains(channel)) {
+				throw new PaymentRefusedException("payment.refused.channel");
+			}
 			if (entry.amount() == null) {
 				throw new PaymentRefusedException("payment.refused.amountFormat");
 			}
-			PaymentOrder paid = payments.recordAtCashier(municipality.ubigeo(), code, entry, staff.id());
+			PaymentOrder paid = payments.recordAtCashier(municipality.ubigeo(), code, Payments.Channel.valueOf(channel),
+					entry, staff.id());
 			return "redirect:/bandeja/caja?municipio=" + municipality.ubigeo() + "&q=" + paid.code() + "&pagado="
 					+ paid.code();
 		}
 		catch (PaymentRefusedException refused) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 			model.addAttribute("refusal", messages.getMessage(refused.reason(), refused.arguments(), locale));
-			model.addAttribute("typed", new Typed(code, receipt, amount, day));
+			model.addAttribute("typed", new Typed(code, receipt, amount, day, channel));
 			return cashier(municipality, code, staff, model);
 		}
 	}
 
 	/** What the cashier typed, shown again with the refusal. */
-	public record Typed(String code, String receipt, String amount, String day) {
+	public record Typed(String code, String receipt, String amount, String day, String channel) {
 	}
 
 	private String cashier(MunicipalityView municipality, String query, StaffUser staff, Model model) {

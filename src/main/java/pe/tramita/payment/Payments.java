@@ -63,18 +63,27 @@ public class Payments {
 	 */
 	@Transactional(noRollbackFor = PaymentRefusedException.class)
 	public PaymentOrder recordAtCashier(String ubigeo, String code, Entry entry, String cashier) {
+		return recordAtCashier(ubigeo, code, Channel.CAJA, entry, cashier);
+	}
+
+	/**
+	 * The same, for a payment the citizen made elsewhere and proves at the counter ({@code BANCO}: the bank's voucher,
+	 * its operation number as the receipt), so the bank's file later finds that operation recorded, not a second one.
+	 */
+	@Transactional(noRollbackFor = PaymentRefusedException.class)
+	public PaymentOrder recordAtCashier(String ubigeo, String code, Channel channel, Entry entry, String cashier) {
 		try {
 			if (PaymentCode.read(code).isEmpty()) {
 				throw new PaymentRefusedException("payment.refused.mistyped");
 			}
 			PaymentOrder order = orders.byCode(ubigeo, code)
 				.orElseThrow(() -> new PaymentRefusedException("payment.refused.noOrder"));
-			settle(order, Channel.CAJA, entry, null, cashier);
+			settle(order, channel, entry, null, cashier);
 			return orders.forCase(order.expedienteId()).orElseThrow();
 		}
 		catch (PaymentRefusedException refused) {
 			audit(ubigeo, orders.byCode(ubigeo, code).map(PaymentOrder::id).orElse(null), "RECHAZADO",
-					"CAJA " + describe(code, entry) + ": " + refused.reason(), cashier);
+					channel + " " + describe(code, entry) + ": " + refused.reason(), cashier);
 			throw refused;
 		}
 	}
@@ -89,6 +98,13 @@ public class Payments {
 		String status = jdbc.queryForObject("SELECT status FROM tramita.payment_order WHERE id = ? FOR UPDATE",
 				String.class, found.id());
 		PaymentOrder order = orders.forCase(found.expedienteId()).orElseThrow();
+		// first: the same receipt again is one payment recorded twice (a voucher, then the bank's file), not a second
+		Integer sameReceipt = jdbc.queryForObject("""
+				SELECT count(*) FROM tramita.payment WHERE ubigeo = ? AND channel = ? AND receipt_number = ?""",
+				Integer.class, order.ubigeo(), channel.name(), receipt);
+		if (sameReceipt != null && sameReceipt > 0) {
+			throw new PaymentRefusedException("payment.refused.receiptUsed", receipt);
+		}
 		if ("PAGADA".equals(status)) {
 			throw new PaymentRefusedException("payment.refused.paid", order.payment().receiptNumber(),
 					formats.date(order.payment().paidOn()));
@@ -107,12 +123,6 @@ public class Payments {
 		}
 		if (entry.paidOn().isAfter(order.payBy())) {
 			throw new PaymentRefusedException("payment.refused.late", formats.date(order.payBy()));
-		}
-		Integer sameReceipt = jdbc.queryForObject("""
-				SELECT count(*) FROM tramita.payment WHERE ubigeo = ? AND channel = ? AND receipt_number = ?""",
-				Integer.class, order.ubigeo(), channel.name(), receipt);
-		if (sameReceipt != null && sameReceipt > 0) {
-			throw new PaymentRefusedException("payment.refused.receiptUsed", receipt);
 		}
 		Instant now = clock.instant();
 		jdbc.update("""

@@ -54,6 +54,8 @@ class CertificateBrowserTests extends JourneyBrowserTests {
 		browser.findElement(By.linkText("Certificados")).click();
 		type("numero", licence.number());
 		browser.findElement(By.cssSelector("form[role=search] button")).click();
+		// the list before the search shows the certificate too: click its link on the page the search opened
+		urlOnceAt("numero=");
 		browser.findElement(By.linkText(licence.number())).click();
 		Browser.screenshot(browser, "c2-certificado-en-la-oficina");
 		type("motivo", "El titular cerró el establecimiento (acta de cese 045-2026).");

@@ -76,7 +76,8 @@ class AccessCodeRecoveryTests {
 	@Test
 	void oneCaseGetsAtMostThreeNewCodesADay() throws Exception {
 		String address = CitizenNotificationTests.newAddress();
-		Filing filing = applications.fileLicence(Staff.CAJAMARCA, RiskLevel.BAJO, Applications.applicant(address, true));
+		Filing filing = applications.fileUnpaidLicence(Staff.CAJAMARCA, RiskLevel.BAJO,
+				Applications.applicant(address, true));
 		for (int i = 0; i < 5; i++) {
 			ask(filing.caseNumber(), "45678912");
 		}

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -32,7 +33,8 @@ import pe.tramita.support.TramitaTest;
 /**
  * Pedro Gálvez's bank sends its day's file: one line pays its order, the others are listed with their reason (another
  * amount, another municipality's code, the same operation twice, a mistyped code, a date that does not exist, an
- * order already paid at the cashier, a line with no fields); the same file imported again changes nothing; the fixed
+ * order already paid at the cashier, a line with no fields, an operation the cashier recorded from the citizen's
+ * voucher); the same file imported again changes nothing; the fixed
  * width layout reads too; a file that is no text is refused. No route of the treasury lets another municipality's
  * staff, another office or a forged post in.
  */
@@ -55,6 +57,9 @@ class BankFileTests {
 	PaymentOrders orders;
 
 	@Autowired
+	Payments payments;
+
+	@Autowired
 	Staff staff;
 
 	@Autowired
@@ -72,8 +77,12 @@ class BankFileTests {
 		Filing b = applications.fileUnpaidLicence(PEDRO_GALVEZ, RiskLevel.BAJO);
 		Filing c = applications.fileUnpaidLicence(PEDRO_GALVEZ, RiskLevel.BAJO);
 		Filing d = applications.fileUnpaidLicence(PEDRO_GALVEZ, RiskLevel.BAJO);
+		Filing voucher = applications.fileUnpaidLicence(PEDRO_GALVEZ, RiskLevel.BAJO);
 		Filing elsewhere = applications.fileUnpaidLicence(SAN_PABLO, RiskLevel.BAJO);
 		applications.pay(c.caseNumber());
+		// paid at the bank and proved at the counter with the voucher, before the bank's file came
+		payments.recordAtCashier(PEDRO_GALVEZ, code(voucher), Payments.Channel.BANCO,
+				new Payments.Entry("OP-2001", new BigDecimal(FEE), clock.today()), "t.tesoreria." + PEDRO_GALVEZ);
 		String today = clock.today().format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
 		String dCode = code(d);
 		String mistyped = dCode.substring(0, 14) + (char) ('0' + (dCode.charAt(14) - '0' + 1) % 10);
@@ -85,7 +94,8 @@ class BankFileTests {
 				mistyped + ";" + FEE + ";" + today + ";OP-1004",
 				dCode + ";" + FEE + ";31/02/2026;OP-1005",
 				code(c) + ";" + FEE + ";" + today + ";OP-1006",
-				"línea sin campos", "");
+				"línea sin campos",
+				code(voucher) + ";" + FEE + ";" + today + ";OP-2001", "");
 		Authentication cashier = staff.login("tesoreria", PEDRO_GALVEZ);
 
 		MockHttpServletResponse imported = mvc.perform(upload(cashier, "bn-csv", "recaudacion-bn.csv",
@@ -100,7 +110,8 @@ class BankFileTests {
 				Map.of("line_number", 6, "outcome", "ILEGIBLE", "reason", "bank.reason.mistyped"),
 				Map.of("line_number", 7, "outcome", "ILEGIBLE", "reason", "bank.reason.date"),
 				Map.of("line_number", 8, "outcome", "DUPLICADA", "reason", "bank.reason.alreadyPaid"),
-				Map.of("line_number", 9, "outcome", "ILEGIBLE", "reason", "bank.reason.fields"));
+				Map.of("line_number", 9, "outcome", "ILEGIBLE", "reason", "bank.reason.fields"),
+				Map.of("line_number", 10, "outcome", "DUPLICADA", "reason", "bank.reason.operationRecorded"));
 		assertThat(orders.forCaseNumber(a.caseNumber()).orElseThrow().payment().channel()).isEqualTo("BANCO");
 		assertThat(orders.forCaseNumber(a.caseNumber()).orElseThrow().payment().receiptNumber()).isEqualTo("OP-1001");
 		assertThat(waitsAtReview(a)).isTrue();
@@ -110,7 +121,7 @@ class BankFileTests {
 		}
 		String page = mvc.perform(get(result).with(authentication(cashier))).andReturn().getResponse()
 			.getContentAsString();
-		assertThat(page).contains("Conciliadas: 1 · Sin orden: 2 · Duplicadas: 2 · Ilegibles: 3.",
+		assertThat(page).contains("Conciliadas: 1 · Sin orden: 2 · Duplicadas: 3 · Ilegibles: 3.",
 				"El monto pagado no es el de la orden", "La orden ya estaba pagada: corresponde devolver este pago.",
 				"El código de pago está mal digitado");
 
