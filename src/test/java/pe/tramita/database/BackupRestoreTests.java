@@ -33,6 +33,7 @@ import pe.tramita.support.Applications;
 import pe.tramita.support.DebianPostgres;
 import pe.tramita.support.EngineTimers;
 import pe.tramita.support.FilingReceipts;
+import pe.tramita.support.FeeFreeTupa;
 import pe.tramita.support.Folders;
 import pe.tramita.support.HttpVisitor;
 import pe.tramita.support.HttpVisitor.Multipart;
@@ -66,6 +67,9 @@ class BackupRestoreTests {
 		try (DebianPostgres first = DebianPostgres.create(Files.createTempDirectory("tramita-pg"))) {
 			try (AppProcess node = start(first, keys, work, "before", true)) {
 				node.secondsUntilHealthy(System.nanoTime());
+				try (Connection db = first.connect()) {
+					FeeFreeTupa.in(db, "060101", "licencia-funcionamiento", "licencia-edificacion-a");
+				}
 				HttpVisitor citizen = new HttpVisitor(node.port());
 				for (int i = 0; i < 3; i++) {
 					String[] licence = file(citizen, LICENCE, "documento-declaracion-itse", Applications.formFields(RiskLevel.BAJO));

@@ -57,6 +57,7 @@ import pe.tramita.support.EngineTimers;
 import pe.tramita.support.FilingReceipts;
 import pe.tramita.support.HttpVisitor;
 import pe.tramita.support.HttpVisitor.Multipart;
+import pe.tramita.support.FeeFreeTupa;
 import pe.tramita.support.NginxProxy;
 import pe.tramita.support.SampleFiles;
 
@@ -107,6 +108,9 @@ class ClusterTests {
 		System.out.printf("Cluster: two nodes launched together on an empty database, ready after %.1f s and %.1f s%n", a,
 				b);
 		proxy = NginxProxy.start(List.copyOf(ports.values()));
+		try (Connection db = database.connect()) {
+			FeeFreeTupa.in(db, "060101", "licencia-funcionamiento");
+		}
 	}
 
 	@AfterAll

@@ -126,7 +126,9 @@ class CrashTests {
 				acknowledgedNumbers.add(number);
 				HttpVisitor citizen = new HttpVisitor(secondPort);
 				String status = citizen.statusPage(number, code).body();
-				assertThat(status).as(number).contains(number, "dj.pdf", "Revisar requisitos");
+				// its process started and waits for the fee, whose order was committed with the filing
+				assertThat(status).as(number).contains(number, "dj.pdf", "Esperando el pago del derecho de trámite",
+						"S/ 120.50");
 			}
 
 			List<Integer> sequences = new ArrayList<>();
