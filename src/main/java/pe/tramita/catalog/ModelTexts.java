@@ -63,10 +63,9 @@ public class ModelTexts {
 		return new Procedure(procedure.key(), procedure.processKey(), texts.getProperty("name", procedure.name()),
 				texts.getProperty("summary", procedure.summary()), procedure.legalBasis(), procedure.qualification(),
 				procedure.silence(), procedure.termBusinessDays(), procedure.feeSoles(), procedure.feeUitPercent(),
-				procedure.receivingOffice(),
-				procedure.decidingOffice(), procedure.decidingAuthority(), procedure.reconsiderationAuthority(),
-				procedure.appealAuthority(), requirements, procedure.internal(), procedure.termsByRisk(),
-				procedure.publishesResults(), whatHappens);
+				procedure.receivingOffice(), procedure.decidingOffice(), procedure.decidingAuthority(),
+				procedure.reconsiderationAuthority(), procedure.appealAuthority(), requirements, procedure.internal(),
+				procedure.termsByRisk(), procedure.publishesResults(), whatHappens);
 	}
 
 	public String name(String procedureKey, String name) {

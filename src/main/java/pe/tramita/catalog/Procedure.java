@@ -13,9 +13,9 @@ import java.util.Map;
  */
 public record Procedure(String key, String processKey, String name, String summary, List<String> legalBasis,
 		Qualification qualification, Silence silence, int termBusinessDays, BigDecimal feeSoles,
-		BigDecimal feeUitPercent, String receivingOffice, String decidingOffice, String decidingAuthority, String reconsiderationAuthority,
-		String appealAuthority, List<Requirement> requirements, boolean internal, Map<String, Integer> termsByRisk,
-		boolean publishesResults, List<String> whatHappens) {
+		BigDecimal feeUitPercent, String receivingOffice, String decidingOffice, String decidingAuthority,
+		String reconsiderationAuthority, String appealAuthority, List<Requirement> requirements, boolean internal,
+		Map<String, Integer> termsByRisk, boolean publishesResults, List<String> whatHappens) {
 
 	public enum Qualification {
 

@@ -4,8 +4,8 @@
  * staff see each message's fate on the case; the citizen's acknowledgment is recorded as the notification of the act.
  */
 @ApplicationModule(displayName = "Notifications",
-		allowedDependencies = { "calendar", "catalog", "certificate", "document", "engine", "municipality", "payment", "request",
-				"security", "web" })
+		allowedDependencies = { "calendar", "catalog", "certificate", "document", "engine", "municipality", "payment",
+				"request", "security", "web" })
 package pe.tramita.notification;
 
 import org.springframework.modulith.ApplicationModule;

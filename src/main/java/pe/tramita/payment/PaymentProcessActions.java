@@ -7,7 +7,8 @@ import pe.tramita.request.Expedientes;
 
 /**
  * Public because the engine calls it by reflection. What the procedure models may ask of payments
- * ({@code ${pagos...}} in BPMN): always about the case the process instance was started for, never one a variable names.
+ * ({@code ${pagos...}} in BPMN): always about the case the process instance was started for, never one a variable
+ * names.
  */
 @Component("pagos")
 public class PaymentProcessActions {

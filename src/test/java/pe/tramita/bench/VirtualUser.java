@@ -11,8 +11,8 @@ import pe.tramita.request.RiskLevel;
 import pe.tramita.support.Applications;
 
 /**
- * One citizen with a cashier and three clerks of Cajamarca (the demo profile's tesorería, mesa de partes, licencias and
- * gerencia), each in their own logged-in session, taking licence cases from application and payment to downloaded
+ * One citizen with a cashier and three clerks of Cajamarca (the demo profile's tesorería, mesa de partes, licencias
+ * and gerencia), each in their own logged-in session, taking licence cases from application and payment to downloaded
  * certificate the way the pages are used.
  */
 class VirtualUser implements Load.Worker {

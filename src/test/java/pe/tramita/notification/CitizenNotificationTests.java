@@ -97,8 +97,8 @@ class CitizenNotificationTests {
 				"Licencia de Funcionamiento", "http://localhost:8080/consulta");
 		// the fee to pay, with its code and last day: the case waits for it
 		PaymentOrder order = orders.forCaseNumber(filing.caseNumber()).orElseThrow();
-		assertThat(mail.text.replaceAll("\\s+", " ")).contains("pague el derecho de trámite de S/ 120.50 con el código de pago "
-				+ order.groupedCode());
+		assertThat(mail.text.replaceAll("\\s+", " "))
+			.contains("pague el derecho de trámite de S/ 120.50 con el código de pago " + order.groupedCode());
 		assertThat(mail.html).contains(filing.caseNumber(), filing.accessCode());
 		assertThat(links(mail.html)).isNotEmpty().noneMatch(link -> link.contains(filing.accessCode()));
 		assertThat(links(mail.text)).noneMatch(link -> link.contains(filing.accessCode()));

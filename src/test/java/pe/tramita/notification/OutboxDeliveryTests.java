@@ -177,7 +177,8 @@ class OutboxDeliveryTests {
 	@Test
 	void theSinkShowsAMunicipalitysMessagesToItsOwnStaffOnly() throws Exception {
 		String address = CitizenNotificationTests.newAddress();
-		Filing filing = applications.fileUnpaidLicence(Staff.CAJAMARCA, RiskLevel.BAJO, Applications.applicant(address, true));
+		Filing filing = applications.fileUnpaidLicence(Staff.CAJAMARCA, RiskLevel.BAJO,
+				Applications.applicant(address, true));
 		TestMailServer.await(address, 1);
 		// the sink keeps its copy just after the server has answered, so the server may have it first
 		awaitNotification(applications.caseId(filing), n -> n.status() == NotificationStatus.ENVIADO);

@@ -155,7 +155,8 @@ class BankFileTests {
 				"bank.error.empty", "Elija el archivo que envió el banco",
 				"bank.error.format", "Elija el banco y el formato del archivo",
 				"bank.error.noLines", "no tiene ninguna línea de pago");
-		assertThat(refused(cashier, "bn-csv", new byte[] { 'P', 'K', 3, 4, 0, 0, 1 })).contains(refusals.get("bank.error.binary"));
+		assertThat(refused(cashier, "bn-csv", new byte[] { 'P', 'K', 3, 4, 0, 0, 1 }))
+			.contains(refusals.get("bank.error.binary"));
 		assertThat(refused(cashier, "bn-csv", new byte[0])).contains(refusals.get("bank.error.empty"));
 		assertThat(refused(cashier, "banco-inventado", "a;b;c;d\n1;2;3;4".getBytes(StandardCharsets.UTF_8)))
 			.contains(refusals.get("bank.error.format"));
