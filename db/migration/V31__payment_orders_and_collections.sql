@@ -3,6 +3,7 @@
 
 -- One order per case; its code (UBIGEO + year + the case's number + a check digit) is what the citizen takes to the
 -- cashier or the bank. pay_by: the last day the payment counts (TUO Ley 27444 art. 136: 2 business days to complete).
+-- Paid is its row in payment; voided_at: the filing was treated as not submitted, unpaid.
 CREATE TABLE payment_order (
     id             BIGSERIAL      PRIMARY KEY,
     code           CHAR(15)       NOT NULL UNIQUE,
@@ -13,10 +14,8 @@ CREATE TABLE payment_order (
     applicant_name VARCHAR(200)   NOT NULL,
     document_number VARCHAR(20),
     amount         NUMERIC(10,2)  NOT NULL CHECK (amount > 0),
-    uit_percent    NUMERIC(7,4),
     issued_at      TIMESTAMPTZ    NOT NULL,
     pay_by         DATE           NOT NULL,
-    status         VARCHAR(12)    NOT NULL CHECK (status IN ('PENDIENTE', 'PAGADA', 'ANULADA')),
     voided_at      TIMESTAMPTZ
 );
 CREATE INDEX payment_order_by_document ON payment_order (ubigeo, document_number);

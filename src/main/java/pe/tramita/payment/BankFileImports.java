@@ -4,12 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import pe.tramita.calendar.LegalClock;
+import pe.tramita.document.Documents;
 
 /**
  * Imports a bank's daily collection file for one municipality: each line is matched to its order by the payment code
@@ -104,7 +102,7 @@ public class BankFileImports {
 			throw new FileRefusedException("bank.error.size");
 		}
 		String text = decode(content).orElseThrow(() -> new FileRefusedException("bank.error.binary"));
-		String sha256 = sha256(content);
+		String sha256 = Documents.sha256(content);
 		// serialises imports of one municipality: the same file sent twice at once is imported once
 		jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext('bank_file' || ?))", ubigeo);
 		Optional<Long> earlier = jdbc.queryForList("SELECT id FROM tramita.bank_file WHERE ubigeo = ? AND sha256 = ?",
@@ -199,10 +197,6 @@ public class BankFileImports {
 				fileId);
 	}
 
-	List<BankFormat> formats() {
-		return formats.all();
-	}
-
 	/** UTF-8, or Latin-1 (many banks' systems still write it); a file with NUL or other control bytes is no text. */
 	private static Optional<String> decode(byte[] content) {
 		String text;
@@ -218,15 +212,6 @@ public class BankFileImports {
 		text = text.startsWith("\uFEFF") ? text.substring(1) : text;
 		return text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t') ? Optional.empty()
 				: Optional.of(text);
-	}
-
-	private static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 	private static String clip(String text, int max) {

@@ -80,7 +80,7 @@ public class CashReports {
 		return jdbc.query("""
 				SELECT extract(month FROM o.issued_at AT TIME ZONE 'America/Lima')::int AS month, o.procedure_key,
 				    count(*), count(p.id), coalesce(sum(p.amount), 0),
-				    coalesce(sum(o.amount) FILTER (WHERE o.status = 'PENDIENTE'), 0)
+				    coalesce(sum(o.amount) FILTER (WHERE p.id IS NULL AND o.voided_at IS NULL), 0)
 				FROM tramita.payment_order o LEFT JOIN tramita.payment p ON p.order_id = o.id
 				WHERE o.ubigeo = ? AND extract(year FROM o.issued_at AT TIME ZONE 'America/Lima') = ?
 				GROUP BY 1, 2 ORDER BY 1, 2""",

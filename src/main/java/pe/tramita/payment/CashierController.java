@@ -3,11 +3,10 @@ package pe.tramita.payment;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -23,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import pe.tramita.calendar.LegalClock;
+import pe.tramita.form.ModelForms;
 import pe.tramita.municipality.MunicipalityView;
 import pe.tramita.security.StaffUser;
 import pe.tramita.web.NotFoundException;
@@ -33,10 +33,6 @@ import pe.tramita.web.NotFoundException;
  */
 @Controller
 class CashierController {
-
-	private static final Set<String> CHANNELS = Set.of("CAJA", "BANCO");
-
-	private static final DateTimeFormatter TYPED_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
 	private final PaymentOrders orders;
 
@@ -52,8 +48,11 @@ class CashierController {
 
 	private final MessageSource messages;
 
+	private final BankFormats formats;
+
 	CashierController(PaymentOrders orders, Payments payments, BankFileImports imports, CashReports reports,
-			TreasuryScope scope, LegalClock clock, MessageSource messages) {
+			TreasuryScope scope, LegalClock clock, MessageSource messages, BankFormats formats) {
+		this.formats = formats;
 		this.messages = messages;
 		this.scope = scope;
 		this.orders = orders;
@@ -84,14 +83,14 @@ class CashierController {
 		MunicipalityView municipality = scope.forCashier(ubigeo, staff);
 		Payments.Entry entry = new Payments.Entry(receipt, amount(amount), date(day));
 		try {
-			if (!CHANNELS.contains(channel)) {
-				throw new PaymentRefusedException("payment.refused.channel");
-			}
+			Payments.Channel how = Arrays.stream(Payments.Channel.values())
+				.filter(known -> known.name().equals(channel))
+				.findFirst()
+				.orElseThrow(() -> new PaymentRefusedException("payment.refused.channel"));
 			if (entry.amount() == null) {
 				throw new PaymentRefusedException("payment.refused.amountFormat");
 			}
-			PaymentOrder paid = payments.recordAtCashier(municipality.ubigeo(), code, Payments.Channel.valueOf(channel),
-					entry, staff.id());
+			PaymentOrder paid = payments.recordAtCashier(municipality.ubigeo(), code, how, entry, staff.id());
 			return "redirect:/bandeja/caja?municipio=" + municipality.ubigeo() + "&q=" + paid.code() + "&pagado="
 					+ paid.code();
 		}
@@ -112,6 +111,7 @@ class CashierController {
 		model.addAttribute("query", query);
 		model.addAttribute("found", query == null ? List.of() : orders.search(municipality.ubigeo(), query));
 		model.addAttribute("searched", query != null && !query.isBlank());
+		model.addAttribute("channels", Payments.Channel.values());
 		return "payment/cashier";
 	}
 
@@ -159,7 +159,7 @@ class CashierController {
 	private String bankFiles(MunicipalityView municipality, String problem, StaffUser staff, Model model) {
 		scope.header(model, municipality, staff);
 		model.addAttribute("problem", problem);
-		model.addAttribute("formats", imports.formats());
+		model.addAttribute("formats", formats.all());
 		model.addAttribute("maxMegabytes", BankFileImports.MAX_BYTES / 1024 / 1024);
 		model.addAttribute("files", imports.recent(municipality.ubigeo()));
 		return "payment/bank-files";
@@ -189,7 +189,7 @@ class CashierController {
 	static LocalDate date(String typed) {
 		String text = typed == null ? "" : typed.strip();
 		try {
-			return text.contains("/") ? LocalDate.parse(text, TYPED_DATE) : LocalDate.parse(text);
+			return text.contains("/") ? LocalDate.parse(text, ModelForms.DATE) : LocalDate.parse(text);
 		}
 		catch (DateTimeParseException e) {
 			return null;

@@ -1,6 +1,5 @@
 package pe.tramita.payment;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -33,7 +32,7 @@ public class PaymentOrders {
 
 	static final String COLUMNS = """
 			o.id, o.code, o.ubigeo, o.expediente_id, o.case_number, o.procedure_key, o.applicant_name,
-			o.document_number, o.amount, o.uit_percent, o.issued_at, o.pay_by, o.status, p.channel, p.receipt_number,
+			o.document_number, o.amount, o.issued_at, o.pay_by, o.voided_at, p.channel, p.receipt_number,
 			p.amount AS paid_amount, p.paid_on, p.recorded_by, p.recorded_at""";
 
 	static final String FROM = " FROM tramita.payment_order o LEFT JOIN tramita.payment p ON p.order_id = o.id ";
@@ -65,9 +64,10 @@ public class PaymentOrders {
 			issue(notice);
 		}
 		else if (notice.kind() == CaseEventKind.NO_PRESENTADO) {
-			jdbc.update("UPDATE tramita.payment_order SET status = 'ANULADA', voided_at = ? "
-					+ "WHERE expediente_id = ? AND status = 'PENDIENTE'", Timestamp.from(notice.at()),
-					notice.expedienteId());
+			jdbc.update("""
+					UPDATE tramita.payment_order o SET voided_at = ? WHERE expediente_id = ? AND voided_at IS NULL
+					    AND NOT EXISTS (SELECT 1 FROM tramita.payment p WHERE p.order_id = o.id)""",
+					Timestamp.from(notice.at()), notice.expedienteId());
 		}
 	}
 
@@ -81,11 +81,11 @@ public class PaymentOrders {
 		Tupa.Entry fee = entry.get();
 		jdbc.update("""
 				INSERT INTO tramita.payment_order (code, ubigeo, expediente_id, case_number, procedure_key,
-				    applicant_name, document_number, amount, uit_percent, issued_at, pay_by, status)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDIENTE')""", PaymentCode.of(notice.caseNumber()),
+				    applicant_name, document_number, amount, issued_at, pay_by)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", PaymentCode.of(notice.caseNumber()),
 				notice.ubigeo(), notice.expedienteId(), notice.caseNumber(), notice.procedureKey(),
 				expediente.applicantName(), expediente.applicantDocumentNumber(), fee.procedure().feeSoles(),
-				fee.feeUitPercent(), Timestamp.from(notice.at()), deadlines.lastDayToCorrect(notice.ubigeo()));
+				Timestamp.from(notice.at()), deadlines.lastDayToCorrect(notice.ubigeo()));
 	}
 
 	@Transactional(readOnly = true)
@@ -134,12 +134,11 @@ public class PaymentOrders {
 				: new PaymentOrder.Payment(channel, row.getString("receipt_number"), row.getBigDecimal("paid_amount"),
 						row.getDate("paid_on").toLocalDate(), row.getString("recorded_by"),
 						row.getTimestamp("recorded_at").toInstant());
-		BigDecimal percent = row.getBigDecimal("uit_percent");
+		String status = channel != null ? "PAGADA" : row.getTimestamp("voided_at") != null ? "ANULADA" : "PENDIENTE";
 		return new PaymentOrder(row.getLong("id"), row.getString("code"), row.getString("ubigeo"),
 				row.getLong("expediente_id"), row.getString("case_number"), row.getString("procedure_key"),
 				row.getString("applicant_name"), row.getString("document_number"), row.getBigDecimal("amount"),
-				percent == null ? null : percent.stripTrailingZeros(), row.getTimestamp("issued_at").toInstant(),
-				row.getDate("pay_by").toLocalDate(), row.getString("status"), payment);
+				row.getTimestamp("issued_at").toInstant(), row.getDate("pay_by").toLocalDate(), status, payment);
 	}
 
 }

@@ -95,8 +95,7 @@ public class Payments {
 			throw new PaymentRefusedException("payment.refused.receipt");
 		}
 		// locked: a second cashier, or a bank file imported at the same moment, waits here and then finds it paid
-		String status = jdbc.queryForObject("SELECT status FROM tramita.payment_order WHERE id = ? FOR UPDATE",
-				String.class, found.id());
+		jdbc.queryForList("SELECT id FROM tramita.payment_order WHERE id = ? FOR UPDATE", found.id());
 		PaymentOrder order = orders.forCase(found.expedienteId()).orElseThrow();
 		// first: the same receipt again is one payment recorded twice (a voucher, then the bank's file), not a second
 		Integer sameReceipt = jdbc.queryForObject("""
@@ -105,11 +104,11 @@ public class Payments {
 		if (sameReceipt != null && sameReceipt > 0) {
 			throw new PaymentRefusedException("payment.refused.receiptUsed", receipt);
 		}
-		if ("PAGADA".equals(status)) {
+		if (order.paid()) {
 			throw new PaymentRefusedException("payment.refused.paid", order.payment().receiptNumber(),
 					formats.date(order.payment().paidOn()));
 		}
-		if ("ANULADA".equals(status)) {
+		if (order.voided()) {
 			throw new PaymentRefusedException("payment.refused.voided", formats.date(order.payBy()));
 		}
 		if (entry.amount() == null || entry.amount().compareTo(order.amount()) != 0) {
@@ -130,7 +129,6 @@ public class Payments {
 				    recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", order.id(), order.ubigeo(),
 				channel.name(), receipt, entry.amount(), Date.valueOf(entry.paidOn()), bankFileId, actor,
 				Timestamp.from(now));
-		jdbc.update("UPDATE tramita.payment_order SET status = 'PAGADA' WHERE id = ?", order.id());
 		audit(order.ubigeo(), order.id(), "PAGADO", channel + " " + describe(order.code(), entry), actor);
 		expedientes.feePaid(order.expedienteId(), receipt + " (" + channel.name().toLowerCase() + ")", actor);
 	}

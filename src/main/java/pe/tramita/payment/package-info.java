@@ -4,7 +4,7 @@
  * procedure and month (costing sets it beside what the procedure costs). A payment tells the request module, whose
  * model then goes on.
  */
-@ApplicationModule(displayName = "Payments", allowedDependencies = { "calendar", "catalog", "certificate", "municipality", "request", "security", "text", "web" })
+@ApplicationModule(displayName = "Payments", allowedDependencies = { "calendar", "catalog", "certificate", "document", "form", "municipality", "request", "security", "text", "web" })
 package pe.tramita.payment;
 
 import org.springframework.modulith.ApplicationModule;
