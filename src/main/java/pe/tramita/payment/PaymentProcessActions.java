@@ -22,12 +22,12 @@ public class PaymentProcessActions {
 		this.orders = orders;
 	}
 
-	/** The case has a fee still unpaid: the model waits for the payment before anything else. */
+	/**
+	 * The case has a fee still unpaid: the model waits for the payment before anything else. A process bound to no case,
+	 * or naming another, is refused (the step fails), as by the other beans: it must not skip another case's fee.
+	 */
 	public boolean awaited(DelegateExecution execution) {
-		return expedientes.boundCase(execution)
-			.flatMap(expediente -> orders.forCase(expediente.id()))
-			.filter(PaymentOrder::pending)
-			.isPresent();
+		return orders.forCase(expedientes.caseOf(execution)).filter(PaymentOrder::pending).isPresent();
 	}
 
 }

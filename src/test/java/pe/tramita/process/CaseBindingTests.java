@@ -7,8 +7,11 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import pe.tramita.calendar.ProcessDeadlines;
 import pe.tramita.municipality.MunicipalityTenantIdProvider;
+import pe.tramita.payment.PaymentOrders;
 import pe.tramita.request.CaseBindingException;
 import pe.tramita.request.ExpedienteStatus;
 import pe.tramita.request.Expedientes;
@@ -22,6 +25,9 @@ import pe.tramita.support.Staff;
  * started outside Tramita for an existing case. Nothing is decided, issued or signed for any case.
  */
 class CaseBindingTests extends ProcessPathTests {
+
+	@Autowired
+	PaymentOrders orders;
 
 	@Test
 	void aVariablePointingAtAnotherMunicipalitysCaseIsRefusedAndNothingIsIssued() {
@@ -55,6 +61,23 @@ class CaseBindingTests extends ProcessPathTests {
 
 		assertThat(expediente(filing).status()).isEqualTo(ExpedienteStatus.APROBADO);
 		assertThat(certificates.findForCase(expediente(filing).id())).isPresent();
+	}
+
+	@Test
+	void aProcessStartedOutsideTramitaCannotSkipAnotherCasesFee() {
+		Filing unpaid = applications.fileUnpaidLicence(Staff.BANOS, RiskLevel.BAJO);
+		long unpaidId = expediente(unpaid).id();
+		long instances = runtimeService.createProcessInstanceQuery().count();
+		assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("licencia-funcionamiento",
+				unpaid.caseNumber(), Map.of(Expedientes.EXPEDIENTE_VARIABLE, unpaidId,
+						MunicipalityTenantIdProvider.MUNICIPALITY_VARIABLE, Staff.BANOS,
+						ProcessDeadlines.DUE_DATE_VARIABLE, unpaid.dueDate().toString())))
+			.hasRootCauseInstanceOf(CaseBindingException.class);
+
+		assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
+		assertThat(orders.forCase(unpaidId).orElseThrow().pending()).isTrue();
+		assertThat(taskService.createTaskQuery().processInstanceBusinessKey(unpaid.caseNumber()).count())
+			.as("nobody is handed the unpaid case").isZero();
 	}
 
 	@Test
