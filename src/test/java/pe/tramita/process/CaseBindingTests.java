@@ -68,11 +68,14 @@ class CaseBindingTests extends ProcessPathTests {
 		Filing unpaid = applications.fileUnpaidLicence(Staff.BANOS, RiskLevel.BAJO);
 		long unpaidId = expediente(unpaid).id();
 		long instances = runtimeService.createProcessInstanceQuery().count();
-		assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("licencia-funcionamiento",
-				unpaid.caseNumber(), Map.of(Expedientes.EXPEDIENTE_VARIABLE, unpaidId,
-						MunicipalityTenantIdProvider.MUNICIPALITY_VARIABLE, Staff.BANOS,
-						ProcessDeadlines.DUE_DATE_VARIABLE, unpaid.dueDate().toString())))
-			.hasRootCauseInstanceOf(CaseBindingException.class);
+		// the shared definition: other tests deploy municipalities' own versions of the licence
+		assertThatThrownBy(() -> runtimeService.createProcessInstanceByKey("licencia-funcionamiento")
+			.processDefinitionWithoutTenantId()
+			.businessKey(unpaid.caseNumber())
+			.setVariables(Map.of(Expedientes.EXPEDIENTE_VARIABLE, unpaidId,
+					MunicipalityTenantIdProvider.MUNICIPALITY_VARIABLE, Staff.BANOS,
+					ProcessDeadlines.DUE_DATE_VARIABLE, unpaid.dueDate().toString()))
+			.execute()).hasRootCauseInstanceOf(CaseBindingException.class);
 
 		assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
 		assertThat(orders.forCase(unpaidId).orElseThrow().pending()).isTrue();
