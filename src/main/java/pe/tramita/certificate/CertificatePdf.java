@@ -39,6 +39,8 @@ class CertificatePdf {
 	/** As many parsed fonts as certificates were ever rendered at once. */
 	private final Queue<Fonts> idleFonts = new ConcurrentLinkedQueue<>();
 
+	private final PdfImages images = new PdfImages();
+
 	CertificatePdf(MessageSource messages) {
 		this.messages = messages;
 	}
@@ -119,8 +121,7 @@ class CertificatePdf {
 		void draw(PDDocument document, CertificateFacts facts) throws IOException {
 			DocumentType type = facts.documentType();
 			if (facts.signatory().coatOfArms() != null) {
-				PDImageXObject arms = PDImageXObject.createFromByteArray(document, facts.signatory().coatOfArms(),
-						"escudo");
+				PDImageXObject arms = images.embed(document, facts.signatory().coatOfArms(), "escudo");
 				float height = 58;
 				float armsWidth = height * arms.getWidth() / arms.getHeight();
 				content.drawImage(arms, (width - armsWidth) / 2, y - height, armsWidth, height);

@@ -1,10 +1,12 @@
 package pe.tramita.request;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -12,12 +14,9 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,10 +29,9 @@ public class CaseProgress {
 
 	private static final Pattern CHOSEN_OFFICE = Pattern.compile("\\$\\{(\\w+)}");
 
+	private static final long OFFICE_NAMES_KEPT_NANOS = Duration.ofMinutes(1).toNanos();
 
 	private final Expedientes expedientes;
-
-	private final TaskService taskService;
 
 	private final HistoryService historyService;
 
@@ -43,12 +41,14 @@ public class CaseProgress {
 
 	private final ModelTexts texts;
 
-	CaseProgress(Expedientes expedientes, TaskService taskService, HistoryService historyService,
+	/** Read at the first page. */
+	private volatile OfficeNames officeNames = new OfficeNames(Map.of(), System.nanoTime() - 2 * OFFICE_NAMES_KEPT_NANOS);
+
+	CaseProgress(Expedientes expedientes, HistoryService historyService,
 			IdentityService identityService, RepositoryService repositoryService, ModelTexts texts) {
 		this.texts = texts;
 		this.repositoryService = repositoryService;
 		this.expedientes = expedientes;
-		this.taskService = taskService;
 		this.historyService = historyService;
 		this.identityService = identityService;
 	}
@@ -57,65 +57,86 @@ public class CaseProgress {
 	public record CurrentStep(String name, String office) {
 	}
 
-	@Transactional(readOnly = true)
-	public List<CurrentStep> currentSteps(ExpedienteView expediente) {
-		if (expediente.processInstanceId() == null) {
-			return List.of();
-		}
-		Map<String, String> officeNames = officeNames();
-		return taskService.createTaskQuery().processInstanceId(expediente.processInstanceId()).list().stream()
-			.map(task -> new CurrentStep(texts.step(expediente.procedureKey(), task.getTaskDefinitionKey(),
-					task.getName()), officeName(officeNames, candidateGroup(task))))
-			.toList();
+	/**
+	 * What the engine knows of a case, read once for a page: its timeline (filing, steps started and finished,
+	 * observations, outcome; oldest first), the steps it waits on now, the activities it is at (for the diagram) and
+	 * the steps done, as the engine's history has them, in the order they were finished.
+	 */
+	public record Progress(List<TimelineEntry> timeline, List<CurrentStep> currentSteps,
+			List<String> currentActivityIds, List<HistoricTaskInstance> stepsDone) {
 	}
 
-	/** Filing, every step taken and finished, observations and outcome, oldest first. */
 	@Transactional(readOnly = true)
-	public List<TimelineEntry> timeline(ExpedienteView expediente) {
+	public Progress of(ExpedienteView expediente) {
 		List<TimelineEntry> timeline = new ArrayList<>(expedientes.events(expediente.id()));
-		if (expediente.processInstanceId() != null) {
-			Map<String, String> officeNames = officeNames();
-			for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery()
-				.processInstanceId(expediente.processInstanceId())
-				.list()) {
-				String office = officeName(officeNames, modelledOffice(task));
-				String step = texts.step(expediente.procedureKey(), task.getTaskDefinitionKey(), task.getName());
-				timeline.add(new TimelineEntry(task.getStartTime().toInstant(), "timeline.step.started", null, step,
+		if (expediente.processInstanceId() == null) {
+			return new Progress(timeline, List.of(), List.of(), List.of());
+		}
+		// one read of the steps feeds the timeline, the current steps and the steps done
+		List<HistoricTaskInstance> tasks = historyService.createHistoricTaskInstanceQuery()
+			.processInstanceId(expediente.processInstanceId())
+			.list();
+		Map<String, String> chosenOffices = new HashMap<>();
+		List<CurrentStep> current = new ArrayList<>();
+		for (HistoricTaskInstance task : tasks) {
+			String office = officeName(modelledOffice(task, chosenOffices));
+			String step = texts.step(expediente.procedureKey(), task.getTaskDefinitionKey(), task.getName());
+			timeline.add(new TimelineEntry(task.getStartTime().toInstant(), "timeline.step.started", null, step,
+					office));
+			if (task.getEndTime() != null) {
+				timeline.add(new TimelineEntry(task.getEndTime().toInstant(), "timeline.step.finished", null, step,
 						office));
-				if (task.getEndTime() != null) {
-					timeline.add(new TimelineEntry(task.getEndTime().toInstant(), "timeline.step.finished", null, step,
-							office));
-				}
+			}
+			else {
+				current.add(new CurrentStep(step, office));
 			}
 		}
 		timeline.sort(Comparator.comparing(TimelineEntry::at));
-		return timeline;
+		List<HistoricTaskInstance> done = tasks.stream()
+			.filter(task -> task.getEndTime() != null)
+			.sorted(Comparator.comparing(HistoricTaskInstance::getEndTime))
+			.toList();
+		List<String> activityIds = historyService.createHistoricActivityInstanceQuery()
+			.processInstanceId(expediente.processInstanceId())
+			.unfinished()
+			.list()
+			.stream()
+			.map(HistoricActivityInstance::getActivityId)
+			.distinct()
+			.toList();
+		return new Progress(timeline, current, activityIds, done);
 	}
 
-	/** Display names of the offices, read once per page. */
-	private Map<String, String> officeNames() {
-		return identityService.createGroupQuery().list().stream()
-			.collect(Collectors.toMap(Group::getId, group -> group.getName() == null ? group.getId() : group.getName()));
+	/**
+	 * Display names of the offices the model names (one or several, comma-separated), read again once a minute: an office added or renamed here or in Camunda's admin
+	 * shows its name within a minute, and a page does not ask the engine for every office.
+	 */
+	private String officeName(String groupIds) {
+		if (groupIds == null) {
+			return null;
+		}
+		OfficeNames names = officeNames;
+		if (System.nanoTime() - names.readAt() > OFFICE_NAMES_KEPT_NANOS) {
+			names = new OfficeNames(identityService.createGroupQuery().list().stream()
+				.collect(Collectors.toMap(Group::getId, group -> group.getName() == null ? group.getId()
+						: group.getName())), System.nanoTime());
+			officeNames = names;
+		}
+		Map<String, String> byId = names.byId();
+		return Arrays.stream(groupIds.split(","))
+			.map(String::strip)
+			.map(id -> byId.getOrDefault(id, id))
+			.collect(Collectors.joining(", "));
 	}
 
-	private static String officeName(Map<String, String> officeNames, String groupId) {
-		return groupId == null ? null : officeNames.getOrDefault(groupId, groupId);
-	}
-
-	private String candidateGroup(Task task) {
-		return taskService.getIdentityLinksForTask(task.getId()).stream()
-			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-			.map(IdentityLink::getGroupId)
-			.filter(Objects::nonNull)
-			.findFirst()
-			.orElse(null);
+	private record OfficeNames(Map<String, String> byId, long readAt) {
 	}
 
 	/**
 	 * The office the model assigns the step to (the engine keeps parsed models in its cache: no query), or, for
 	 * {@code ${field}}, the office an earlier step chose.
 	 */
-	private String modelledOffice(HistoricTaskInstance task) {
+	private String modelledOffice(HistoricTaskInstance task, Map<String, String> chosenOffices) {
 		UserTask step = repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
 			.getModelElementById(task.getTaskDefinitionKey());
 		String office = step == null ? null : step.getCamundaCandidateGroups();
@@ -123,14 +144,15 @@ public class CaseProgress {
 		if (!chosen.matches()) {
 			return office;
 		}
-		return historyService.createHistoricVariableInstanceQuery()
+		return chosenOffices.computeIfAbsent(chosen.group(1), variableName -> historyService
+			.createHistoricVariableInstanceQuery()
 			.processInstanceId(task.getProcessInstanceId())
-			.variableName(chosen.group(1))
+			.variableName(variableName)
 			.list()
 			.stream()
 			.map(variable -> String.valueOf(variable.getValue()))
 			.findFirst()
-			.orElse(null);
+			.orElse(null));
 	}
 
 }

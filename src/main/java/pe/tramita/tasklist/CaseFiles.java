@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,8 +45,6 @@ public class CaseFiles {
 
 	private final LegalClock clock;
 
-	private final RuntimeService runtimeService;
-
 	private final HistoryService historyService;
 
 	private final ProcessModels processModels;
@@ -60,7 +57,7 @@ public class CaseFiles {
 
 	CaseFiles(Expedientes expedientes, CaseProgress progress, StaffAudit audit, Documents documents,
 			Municipalities municipalities, ProcedureCatalog catalog, BusinessCalendar calendar, LegalClock clock,
-			RuntimeService runtimeService, HistoryService historyService, ProcessModels processModels,
+			HistoryService historyService, ProcessModels processModels,
 			StepAnswers stepAnswers, Colleagues colleagues, ModelTexts texts) {
 		this.texts = texts;
 		this.stepAnswers = stepAnswers;
@@ -73,7 +70,6 @@ public class CaseFiles {
 		this.catalog = catalog;
 		this.calendar = calendar;
 		this.clock = clock;
-		this.runtimeService = runtimeService;
 		this.historyService = historyService;
 		this.processModels = processModels;
 	}
@@ -92,8 +88,9 @@ public class CaseFiles {
 	}
 
 	CaseFile of(ExpedienteView expediente) {
+		CaseProgress.Progress engine = progress.of(expediente);
 		List<CaseActivity> timeline = new ArrayList<>();
-		for (TimelineEntry entry : progress.timeline(expediente)) {
+		for (TimelineEntry entry : engine.timeline()) {
 			timeline.add(new CaseActivity(entry.at(), entry.messageKey(), entry.step(), entry.office(), null,
 					entry.detail()));
 		}
@@ -104,17 +101,14 @@ public class CaseFiles {
 			.toList();
 		timeline.addAll(staffActions);
 		timeline.sort(Comparator.comparing(CaseActivity::at));
-		boolean running = expediente.processInstanceId() != null && runtimeService.createProcessInstanceQuery()
-			.processInstanceId(expediente.processInstanceId()).count() > 0;
 		return new CaseFile(expediente,
 				catalog.find(expediente.procedureKey()).map(p -> texts.name(p.key(), p.name()))
 					.orElse(expediente.procedureKey()),
 				municipalities.get(expediente.ubigeo()).name(), businessDaysLeft(expediente),
 				documents.listFor(expediente.id()), timeline, StaffAudit.comments(staffActions),
-				progress.currentSteps(expediente),
-				running ? runtimeService.getActiveActivityIds(expediente.processInstanceId()) : List.of(),
-				stepAnswers.of(expediente.processInstanceId()).stream()
-					.map(step -> new StepAnswers.StepRecord(step.step(),
+				engine.currentSteps(), engine.currentActivityIds(),
+				stepAnswers.of(expediente.processInstanceId(), engine.stepsDone()).stream()
+					.map(step -> new StepAnswers.StepRecord(step.key(), step.step(),
 							names.computeIfAbsent(step.completedBy(), colleagues::nameOf), step.completedAt(),
 							step.answers()))
 					.toList());

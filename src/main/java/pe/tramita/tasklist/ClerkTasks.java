@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -52,19 +51,16 @@ public class ClerkTasks {
 
 	private final TaskLocks taskLocks;
 
-	private final HistoryService historyService;
-
 	private final ModelTexts texts;
 
 	private final EngineTasks engineTasks;
 
 	ClerkTasks(TaskService taskService, FormService formService, RuntimeService runtimeService,
 			Expedientes expedientes, CaseFiles caseFiles, Colleagues colleagues, StaffAudit audit, TaskLocks taskLocks,
-			HistoryService historyService, ModelTexts texts, EngineTasks engineTasks) {
+			ModelTexts texts, EngineTasks engineTasks) {
 		this.texts = texts;
 		this.engineTasks = engineTasks;
 		this.taskService = taskService;
-		this.historyService = historyService;
 		this.formService = formService;
 		this.runtimeService = runtimeService;
 		this.expedientes = expedientes;
@@ -77,25 +73,18 @@ public class ClerkTasks {
 	@Transactional(readOnly = true)
 	public TaskDetails details(String taskId, StaffUser clerk) {
 		Task task = visibleTask(taskId, clerk);
-		ExpedienteView expediente = expedienteOf(task);
+		CaseFile file = caseFiles.of(expedienteOf(task));
 		var formFields = formService.getTaskFormData(taskId).getFormFields();
-		var fields = doneBefore(task) ? ModelForms.freshFields(formFields) : ModelForms.fields(formFields);
-		return details(task, expediente, fields, clerk);
-	}
-
-	/** Whether this case went through this step before (a review again after the citizen's correction). */
-	private boolean doneBefore(Task task) {
-		return historyService.createHistoricTaskInstanceQuery()
-			.processInstanceId(task.getProcessInstanceId())
-			.taskDefinitionKey(task.getTaskDefinitionKey())
-			.finished()
-			.count() > 0;
+		// a step done before (a review again after the citizen's correction) starts from empty fields
+		boolean doneBefore = file.stepsDone().stream().anyMatch(step -> step.key().equals(task.getTaskDefinitionKey()));
+		var fields = doneBefore ? ModelForms.freshFields(formFields) : ModelForms.fields(formFields);
+		return details(task, file, fields, clerk);
 	}
 
 	/** The same page again with what the clerk typed and why it was refused. */
 	TaskDetails detailsWithTypedValues(String taskId, StaffUser clerk, List<ModelFormField> typed) {
 		Task task = visibleTask(taskId, clerk);
-		return details(task, expedienteOf(task), typed, clerk);
+		return details(task, caseFiles.of(expedienteOf(task)), typed, clerk);
 	}
 
 	/** Of two clerks claiming at once, the engine's optimistic lock lets one win; the other is told who was faster. */
@@ -199,18 +188,18 @@ public class ClerkTasks {
 		});
 	}
 
-	private TaskDetails details(Task task, ExpedienteView expediente, List<ModelFormField> fields, StaffUser clerk) {
+	private TaskDetails details(Task task, CaseFile file, List<ModelFormField> fields, StaffUser clerk) {
 		boolean mine = clerk.id().equals(task.getAssignee());
 		boolean delegated = task.getDelegationState() == DelegationState.PENDING;
 		Set<String> offices = candidateOffices(task);
 		boolean mayAssign = !delegated && mayAssign(task, offices, clerk);
-		String procedure = expediente.procedureKey();
+		String procedure = file.expediente().procedureKey();
 		String step = task.getTaskDefinitionKey();
 		return new TaskDetails(task.getId(), texts.step(procedure, step, task.getName()), task.getDescription(),
 				task.getAssignee(), task.getOwner(), nameOf(task.getAssignee()), nameOf(task.getOwner()), delegated,
 				mine, mayAssign, task.getCreateTime().toInstant(),
 				task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-				task.getFollowUpDate() == null ? null : task.getFollowUpDate().toInstant(), caseFiles.of(expediente),
+				task.getFollowUpDate() == null ? null : task.getFollowUpDate().toInstant(), file,
 				texts.fields(procedure, step, fields), mayAssign ? colleagues.inOffices(offices, task.getTenantId()) : List.of(),
 				mine && !delegated ? colleagues.inMunicipality(task.getTenantId(), clerk.id()) : List.of());
 	}

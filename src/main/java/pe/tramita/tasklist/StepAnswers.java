@@ -53,24 +53,19 @@ class StepAnswers {
 		this.messages = messages;
 	}
 
-	/** One step done: its name, who completed it (user id) and when, and each answer as label and shown value. */
-	public record StepRecord(String step, String completedBy, Instant completedAt, List<Answer> answers) {
+	/**
+	 * One step done: its key in the model and its name, who completed it (user id) and when, and each answer as label
+	 * and shown value.
+	 */
+	public record StepRecord(String key, String step, String completedBy, Instant completedAt, List<Answer> answers) {
 	}
 
 	public record Answer(String label, String value) {
 	}
 
-	List<StepRecord> of(String processInstanceId) {
-		if (processInstanceId == null) {
-			return List.of();
-		}
-		List<HistoricTaskInstance> done = historyService.createHistoricTaskInstanceQuery()
-			.processInstanceId(processInstanceId)
-			.finished()
-			.orderByHistoricTaskInstanceEndTime()
-			.asc()
-			.list();
-		if (done.isEmpty()) {
+	/** {@code done}: the case's finished steps, as {@code CaseProgress} reads them, in the order they finished. */
+	List<StepRecord> of(String processInstanceId, List<HistoricTaskInstance> done) {
+		if (processInstanceId == null || done.isEmpty()) {
 			return List.of();
 		}
 		Map<String, List<HistoricVariableUpdate>> updatesByActivity = new HashMap<>();
@@ -106,7 +101,8 @@ class StepAnswers {
 							texts.value(procedure, field.getCamundaId(), value, optionLabel(field, value))));
 				}
 			}
-			steps.add(new StepRecord(texts.step(procedure, step, task.getName()), task.getAssignee(), task.getEndTime().toInstant(), answers));
+			steps.add(new StepRecord(step, texts.step(procedure, step, task.getName()), task.getAssignee(),
+					task.getEndTime().toInstant(), answers));
 		}
 		return steps;
 	}
