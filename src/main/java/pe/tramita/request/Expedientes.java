@@ -437,18 +437,19 @@ public class Expedientes {
 		return runtimeService.createProcessInstanceById(processDefinition(processKey, ubigeo).getId());
 	}
 
+	/** The municipality's own latest version of the model, else the shared one's (one query: the latest of each). */
 	private ProcessDefinition processDefinition(String processKey, String ubigeo) {
-		ProcessDefinition own = repositoryService.createProcessDefinitionQuery()
+		List<ProcessDefinition> latest = repositoryService.createProcessDefinitionQuery()
 			.processDefinitionKey(processKey)
 			.tenantIdIn(ubigeo)
+			.includeProcessDefinitionsWithoutTenantId()
 			.latestVersion()
-			.singleResult();
-		return own != null ? own
-				: repositoryService.createProcessDefinitionQuery()
-					.processDefinitionKey(processKey)
-					.withoutTenantId()
-					.latestVersion()
-					.singleResult();
+			.list();
+		return latest.stream()
+			.filter(definition -> ubigeo.equals(definition.getTenantId()))
+			.findFirst()
+			.or(() -> latest.stream().filter(definition -> definition.getTenantId() == null).findFirst())
+			.orElse(null);
 	}
 
 	/** Gap-free: the counter row stays locked until this transaction ends, and rolls back with it. */
