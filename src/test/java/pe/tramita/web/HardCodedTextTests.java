@@ -28,8 +28,8 @@ class HardCodedTextTests {
 
 	static final Path TEMPLATES = Path.of("src/main/resources/templates");
 
-	static final List<String> REPLACING = List.of("th:text", "th:utext", "th:replace", "th:insert", "th:remove", "th:errors",
-			"sec:authentication");
+	static final List<String> REPLACING = List.of("th:text", "th:utext", "th:replace", "th:insert", "th:remove",
+			"th:errors");
 
 	@Test
 	void everyWordOnAPageComesFromTheBundles() throws IOException, ParseException {
