@@ -121,8 +121,9 @@ public class CaseProgress {
 	}
 
 	/**
-	 * Display names of the offices the model names (one or several, comma-separated), read again once a minute: an office added or renamed here or in Camunda's admin
-	 * shows its name within a minute, and a page does not ask the engine for every office.
+	 * Display names of the offices a model names (one or several, comma-separated). The names are read again once a
+	 * minute: an office added or renamed here or in Camunda's admin shows its name within a minute, and a page does
+	 * not ask the engine for every office.
 	 */
 	private String officeName(String groupIds) {
 		if (groupIds == null) {
