@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * expressions parsed and evaluated for every page, 2 % of the application's CPU under the benchmark's load (issue
  * 20). Showing a link guards nothing: every page is guarded by {@link SecurityConfiguration}.
  */
-@Component
+@Component("staffMenu")
 public class StaffMenu {
 
 	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();

@@ -20,6 +20,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,6 +28,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import pe.tramita.municipality.Municipalities;
 import pe.tramita.security.Offices;
+import pe.tramita.security.StaffMenu;
 import pe.tramita.security.StaffUser;
 
 /**
@@ -35,6 +37,7 @@ import pe.tramita.security.StaffUser;
  * is OfficeAdminTests.
  */
 @WebMvcTest(OfficeAdminController.class)
+@Import(StaffMenu.class)
 class OfficeAdminControllerTests {
 
 	@Autowired

@@ -45,6 +45,7 @@ import pe.tramita.municipality.MunicipalityKind;
 import pe.tramita.municipality.MunicipalityView;
 import pe.tramita.request.Expedientes;
 import pe.tramita.request.Filing;
+import pe.tramita.security.StaffMenu;
 import pe.tramita.web.Formats;
 
 /**
@@ -54,7 +55,7 @@ import pe.tramita.web.Formats;
  */
 @WebMvcTest(ApplicationController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import({ Formats.class, ModelTexts.class })
+@Import({ Formats.class, ModelTexts.class, StaffMenu.class })
 class ApplicationControllerTests {
 
 	static final String FORM = "/m/060101/tramites/queja-reclamo/solicitud";
