@@ -10,8 +10,9 @@ import pe.tramita.support.HttpVisitor;
 
 /**
  * One virtual user of the peer: the licence's case over Camunda's REST API, as its Tasklist works it for three clerks
- * of Cajamarca. 13 requests: start the case with the application's variables; then per step list the office's tasks
- * (narrowed to the case, as Tramita's clerk searches by its number), claim one, read its form variables, complete it.
+ * of Cajamarca. 14 requests: start the case with the application's variables, correlate the fee's payment; then per
+ * step list the office's tasks (narrowed to the case, as Tramita's clerk searches by its number), claim one, read its
+ * form variables, complete it.
  */
 class PeerCase implements Load.Worker {
 
