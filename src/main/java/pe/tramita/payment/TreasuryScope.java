@@ -12,6 +12,7 @@ import pe.tramita.catalog.Procedure;
 import pe.tramita.catalog.ProcedureCatalog;
 import pe.tramita.municipality.Municipalities;
 import pe.tramita.municipality.MunicipalityView;
+import pe.tramita.security.Offices;
 import pe.tramita.security.StaffUser;
 import pe.tramita.web.NotFoundException;
 
@@ -22,12 +23,6 @@ import pe.tramita.web.NotFoundException;
  */
 @Component
 public class TreasuryScope {
-
-	/** Who records payments and imports bank files. */
-	static final String CASHIERS = "tesoreria";
-
-	/** Who else reads the cash report and the fees collected. */
-	static final Set<String> READERS = Set.of(CASHIERS, "gerencia", "supervision", "asesor");
 
 	private final Municipalities municipalities;
 
@@ -42,11 +37,11 @@ public class TreasuryScope {
 	}
 
 	MunicipalityView forCashier(String ubigeo, StaffUser staff) {
-		return municipality(ubigeo, staff, Set.of(CASHIERS));
+		return municipality(ubigeo, staff, Set.of(Offices.TESORERIA));
 	}
 
 	public MunicipalityView forReader(String ubigeo, StaffUser staff) {
-		return municipality(ubigeo, staff, READERS);
+		return municipality(ubigeo, staff, Offices.TREASURY_READERS);
 	}
 
 	/** What every treasury page's header shows (templates payment/fragments :: header). */
@@ -54,7 +49,7 @@ public class TreasuryScope {
 		model.addAttribute("municipality", municipality);
 		model.addAttribute("municipalities", municipalities.all().stream().filter(m -> staff.worksIn(m.ubigeo()))
 			.toList());
-		model.addAttribute("cashier", staff.isAdmin() || staff.offices().contains(CASHIERS));
+		model.addAttribute("cashier", staff.isAdmin() || staff.offices().contains(Offices.TESORERIA));
 		model.addAttribute("today", clock.today());
 		model.addAttribute("procedureNames", catalog.all().stream()
 			.collect(Collectors.toMap(Procedure::key, Procedure::name)));

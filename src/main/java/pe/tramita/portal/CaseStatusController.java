@@ -221,11 +221,11 @@ class CaseStatusController {
 		model.addAttribute("accessCode", accessCode);
 		model.addAttribute("municipality", municipalities.get(expediente.ubigeo()));
 		model.addAttribute("procedure", catalog.find(expediente.procedureKey()).map(texts::shown).orElse(null));
-		CaseProgress.Progress progress = this.progress.of(expediente);
-		model.addAttribute("currentSteps", progress.currentSteps());
+		CaseProgress.Progress engine = progress.of(expediente);
+		model.addAttribute("currentSteps", engine.currentSteps());
 		// reading the case counts as receiving what was sent to the citizen before (TUO Ley 27444, art. 20.4)
 		notifications.caseReadByCitizen(expediente.id());
-		List<TimelineEntry> timeline = new ArrayList<>(progress.timeline());
+		List<TimelineEntry> timeline = new ArrayList<>(engine.timeline());
 		timeline.addAll(notifications.timeline(expediente.id()));
 		timeline.sort(Comparator.comparing(TimelineEntry::at));
 		model.addAttribute("timeline", timeline);

@@ -1,8 +1,5 @@
 package pe.tramita.security;
 
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
@@ -11,8 +8,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Which of the menu's links the one asking may follow, worked out once a page from their authorities (the layout
- * reads {@code @staffMenu.current()} once). The layout used to ask Spring Security for each link: thirteen
+ * Which of the menu's links the one asking may follow, worked out once a page from their role and offices by the
+ * rules the pages themselves apply ({@link Offices#TREASURY_READERS}, advisors, administrators); the layout reads
+ * {@code @staffMenu.current()} once. The layout used to ask Spring Security for each link: thirteen
  * expressions parsed and evaluated for every page, 2 % of the application's CPU under the benchmark's load (issue
  * 20). Showing a link guards nothing: every page is guarded by {@link SecurityConfiguration}.
  */
@@ -20,11 +18,6 @@ import org.springframework.stereotype.Component;
 public class StaffMenu {
 
 	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
-
-	private static final Set<String> CASHIER_PAGES = Set.of("OFFICE_tesoreria", "OFFICE_gerencia",
-			"OFFICE_supervision", "OFFICE_asesor", "ROLE_ADMIN");
-
-	private static final Set<String> ADVISOR_PAGES = Set.of("OFFICE_asesor", "ROLE_ADMIN");
 
 	/** {@code name}: the signed-in staff member's, for the menu to greet. */
 	public record Menu(boolean signedIn, String name, boolean staff, boolean cashier, boolean advisor, boolean admin) {
@@ -38,15 +31,18 @@ public class StaffMenu {
 		if (authentication == null || !authentication.isAuthenticated() || TRUST.isAnonymous(authentication)) {
 			return Menu.VISITOR;
 		}
-		Set<String> authorities = authentication.getAuthorities()
+		boolean staff = authentication.getAuthorities()
 			.stream()
 			.map(GrantedAuthority::getAuthority)
-			.collect(Collectors.toSet());
-		String name = authentication.getPrincipal() instanceof StaffUser staff ? staff.fullName()
-				: authentication.getName();
-		return new Menu(true, name, authorities.contains("ROLE_STAFF"),
-				authorities.stream().anyMatch(CASHIER_PAGES::contains),
-				authorities.stream().anyMatch(ADVISOR_PAGES::contains), authorities.contains("ROLE_ADMIN"));
+			.anyMatch("ROLE_STAFF"::equals);
+		if (!(authentication.getPrincipal() instanceof StaffUser person)) {
+			return new Menu(true, authentication.getName(), staff, false, false, false);
+		}
+		// the same rules as the pages' guards: SecurityConfiguration (advisors) and the treasury's scope
+		boolean admin = person.isAdmin();
+		return new Menu(true, person.fullName(), staff,
+				admin || person.offices().stream().anyMatch(Offices.TREASURY_READERS::contains),
+				admin || person.offices().contains(Offices.ASESOR), admin);
 	}
 
 }
